@@ -1,0 +1,52 @@
+# The few commands people need. `make run` and `make test` are the README's two commands.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST := 127.0.0.1:8000
+
+.PHONY: run test lint format translations messages clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version' 
+	@$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtualenv: on Debian, install python3.11-venv (apt-get install python3.11-venv)."; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-virtualenv -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-virtualenv -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime-installed
+
+translations: $(VENV)/.runtime-installed
+	$(MANAGE) compile_translations
+
+## make run: set up everything and serve the site with the union's content at http://127.0.0.1:8000/
+run: translations
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_initial_content --if-empty
+	$(MANAGE) create_local_admin
+	@echo "Serving on http://$(HOST)/  (admin: http://$(HOST)/admin/)"
+	$(MANAGE) runserver $(HOST)
+
+## make test: install the test tools and run the whole suite (SQLite by default; set DATABASE_URL for PostgreSQL)
+test: $(VENV)/.dev-installed translations
+	DJANGO_SETTINGS_MODULE=utsopi_site.settings.test $(BIN)/pytest
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## make messages: collect the template and code strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext)
+messages: $(VENV)/.runtime-installed
+	$(MANAGE) makemessages --locale nl --locale fr --locale en --ignore '.venv/*' --no-obsolete
+
+clean:
+	rm -rf $(VENV) collected-static test-media .pytest_cache .ruff_cache

@@ -1,0 +1,82 @@
+"""Monthly meetings, workshops and demonstrations. Its own app: events have dates, places and feeds."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models.pages import BasePage
+
+
+class EventKind(models.TextChoices):
+    MEETING = "meeting", _("Meeting")
+    WORKSHOP = "workshop", _("Workshop")
+    DEMONSTRATION = "demonstration", _("Demonstration")
+
+
+class EventIndexPage(BasePage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    past_events_per_page = 10
+
+    class Meta:
+        verbose_name = _("event list page")
+
+    def events(self):
+        return EventPage.objects.child_of(self).live().specific()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        context["upcoming_events"] = self.events().filter(end__gte=now).order_by("start")
+        past = self.events().filter(end__lt=now).order_by("-start")
+        context["past_events"] = Paginator(past, self.past_events_per_page).get_page(request.GET.get("past"))
+        return context
+
+
+class EventPage(BasePage):
+    kind = models.CharField(max_length=20, choices=EventKind.choices, default=EventKind.MEETING)
+    start = models.DateTimeField(help_text=_("Belgian time."))
+    end = models.DateTimeField(help_text=_("Belgian time; after the start."))
+    city = models.CharField(max_length=80, help_text=_("The city, in this page's language."))
+    venue = models.CharField(
+        max_length=200, blank=True, help_text=_("Name and address of the place. Leave empty if given on request.")
+    )
+    address_on_request = models.BooleanField(
+        default=False,
+        help_text=_("For safe meetings: the address is not published; people ask for it."),
+    )
+    body = StreamField(BodyBlock(), blank=True, help_text=_("What happens, for whom, how to take part."))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        MultiFieldPanel([FieldPanel("city"), FieldPanel("venue"), FieldPanel("address_on_request")], _("Place")),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("city"), index.SearchField("body")]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event page")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("The event must end after it starts.")})
+        if self.address_on_request and self.venue:
+            raise ValidationError({"venue": _("Leave the place empty when the address is given on request.")})
+
+    @property
+    def public_venue(self):
+        return "" if self.address_on_request else self.venue
