@@ -46,7 +46,7 @@ format: $(VENV)/.dev-installed
 
 ## make messages: collect the template and code strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext)
 messages: $(VENV)/.runtime-installed
-	$(MANAGE) makemessages --locale nl --locale fr --locale en --ignore '.venv/*' --no-obsolete
+	$(MANAGE) makemessages --locale nl --locale fr --locale en --ignore '.venv/*' --ignore 'tests/*' --no-obsolete --no-location
 
 clean:
 	rm -rf $(VENV) collected-static test-media .pytest_cache .ruff_cache
