@@ -6,10 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.sitemaps import MultilingualSitemap
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -19,6 +21,3 @@ if settings.DEBUG:
 
 # Every public page lives under its language prefix: /nl/, /fr/, /en/ and any language added later.
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
-
-handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"

@@ -95,10 +95,10 @@ def _menu_items(context, field_name):
         locale__language_code=language_code,
     )
     items = list(
-        MenuItem.objects.filter(menu__in=translated_menu).select_related("page").order_by("sort_order", "pk")
+        MenuItem.objects.filter(menu__in=translated_menu).select_related("page__locale").order_by("sort_order", "pk")
     )
     if not items:  # no translation of this menu yet: the chosen menu itself
-        items = list(MenuItem.objects.filter(menu_id=menu_id).select_related("page").order_by("sort_order", "pk"))
+        items = list(MenuItem.objects.filter(menu_id=menu_id).select_related("page__locale").order_by("sort_order", "pk"))
     localized = localize_pages([item.page for item in items], language_code)
     request = context.get("request")
     entries = []
@@ -110,7 +110,7 @@ def _menu_items(context, field_name):
         if not url:
             continue
         # A page not yet translated is reached in its own language: say so to browsers and screen readers.
-        target_language = _language_of(target)
+        target_language = language_code if target.id != item.page_id else item.page.locale.language_code
         entries.append(
             {
                 "url": url,
@@ -122,29 +122,6 @@ def _menu_items(context, field_name):
             }
         )
     return entries
-
-
-def _language_of(page):
-    from wagtail.models import Locale
-
-    locales = _locale_codes()
-    code = locales.get(page.locale_id)
-    if code is None:
-        code = Locale.objects.get(pk=page.locale_id).language_code
-    return code
-
-
-def _locale_codes():
-    """{locale id: language code}; locales change rarely and are few, so they are kept per process."""
-    from wagtail.models import Locale
-
-    global _LOCALE_CODES
-    if _LOCALE_CODES is None:
-        _LOCALE_CODES = dict(Locale.objects.values_list("pk", "language_code"))
-    return _LOCALE_CODES
-
-
-_LOCALE_CODES = None
 
 
 def _mark_current(entries, page):
