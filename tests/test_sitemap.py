@@ -8,15 +8,16 @@ from wagtail.models import Page
 
 @pytest.mark.django_db
 def test_sitemap_lists_every_language_with_alternates(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(12):
+    # One query per page type, whatever the number of pages.
+    with django_assert_max_num_queries(20):
         xml = client.get("/sitemap.xml").content.decode()
     locations = re.findall(r"<loc>([^<]+)</loc>", xml)
     live = Page.objects.live().filter(depth__gt=1)
     assert len(locations) == live.count() == 39
-    mission = xml[xml.index("<loc>http://testserver/fr/mission-et-vision/</loc>") :].split("</url>")[0]
-    assert 'hreflang="nl" href="http://testserver/nl/missie-en-visie/"' in mission
-    assert 'hreflang="en" href="http://testserver/en/mission-and-vision/"' in mission
-    assert 'hreflang="x-default" href="http://testserver/nl/missie-en-visie/"' in mission
+    mission = xml[xml.index("<loc>http://localhost/fr/mission-et-vision/</loc>") :].split("</url>")[0]
+    assert 'hreflang="nl" href="http://localhost/nl/missie-en-visie/"' in mission
+    assert 'hreflang="en" href="http://localhost/en/mission-and-vision/"' in mission
+    assert 'hreflang="x-default" href="http://localhost/nl/missie-en-visie/"' in mission
 
 
 @pytest.mark.django_db
@@ -25,4 +26,4 @@ def test_unpublished_translation_is_not_in_the_sitemap(client):
     french_faq.unpublish()
     xml = client.get("/sitemap.xml").content.decode()
     assert "/fr/faq/" not in xml
-    assert "<loc>http://testserver/nl/faq/</loc>" in xml
+    assert "<loc>http://localhost/nl/faq/</loc>" in xml

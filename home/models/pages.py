@@ -1,12 +1,14 @@
 """The union's general page types: home, mission and vision, content pages and the FAQ."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from home.blocks import TEXT_FEATURES, BodyBlock, CallToActionBlock, HighlightBlock, QuestionSectionBlock, SectionsBlock
 
@@ -88,6 +90,18 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """A page of this language that is not live yet is served by a live translation (see wagtail_hooks)."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            url_path = self.url_path + "".join(f"{component}/" for component in path_components)
+            unpublished = Page.objects.filter(url_path=url_path, locale_id=self.locale_id).first()
+            live_translation = unpublished and unpublished.get_translations().live().first()
+            if not live_translation:
+                raise
+            return RouteResult(live_translation.specific)
 
 
 class MissionPage(TableOfContentsMixin, BasePage):

@@ -1,0 +1,24 @@
+from urllib.parse import urlencode
+
+from django.shortcuts import redirect
+from wagtail import hooks
+
+from home.languages import preferred_language, requested_language
+
+
+@hooks.register("before_serve_page")
+def send_to_an_available_language(page, request, serve_args, serve_kwargs):
+    """A page asked for in a language it is not live in goes to its best live translation, with a notice.
+
+    Wagtail would otherwise show the Dutch page under a French address.
+    """
+    requested = requested_language(request)
+    if requested is None or page.locale.language_code == requested:
+        return None
+    translations = {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    translations.pop(requested, None)
+    target = translations[preferred_language(request, list(translations))]
+    return redirect(f"{target.get_url(request)}?{urlencode({'unavailable': requested})}")
