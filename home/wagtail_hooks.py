@@ -1,9 +1,13 @@
 from urllib.parse import urlencode
 
 from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from home.languages import preferred_language, requested_language
+from home.translation_report import StaleTranslationsReportView
 
 
 @hooks.register("before_serve_page")
@@ -22,3 +26,20 @@ def send_to_an_available_language(page, request, serve_args, serve_kwargs):
     translations.pop(requested, None)
     target = translations[preferred_language(request, list(translations))]
     return redirect(f"{target.get_url(request)}?{urlencode({'unavailable': requested})}")
+
+
+@hooks.register("register_admin_urls")
+def translation_report_urls():
+    return [
+        path("reports/translations-to-update/", StaleTranslationsReportView.as_view(), name="stale_translations"),
+        path(
+            "reports/translations-to-update/results/",
+            StaleTranslationsReportView.as_view(results_only=True),
+            name="stale_translations_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def translation_report_menu_item():
+    return MenuItem(_("Translations to update"), reverse("stale_translations"), icon_name="globe", order=700)
