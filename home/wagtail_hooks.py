@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from home import upstream_patches
 from home.languages import preferred_language, requested_language
 from home.translation_report import StaleTranslationsReportView
 
@@ -26,6 +27,11 @@ def send_to_an_available_language(page, request, serve_args, serve_kwargs):
     translations.pop(requested, None)
     target = translations[preferred_language(request, list(translations))]
     return redirect(f"{target.get_url(request)}?{urlencode({'unavailable': requested})}")
+
+
+@hooks.register("register_admin_urls")
+def upstream_patch_urls():
+    return upstream_patches.admin_urls
 
 
 @hooks.register("register_admin_urls")

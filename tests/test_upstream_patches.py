@@ -1,0 +1,24 @@
+"""Each test here fails once upstream fixes the gap that home/upstream_patches.py works around.
+
+When one fails, remove the matching patch and this test.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import RequestFactory
+from wagtail_localize.models import Translation
+from wagtail_localize.views.edit_translation import upload_pofile
+
+
+@pytest.mark.django_db
+def test_wagtail_localize_still_fails_on_a_po_file_without_its_header():
+    translation = Translation.objects.filter(target_locale__language_code="fr").first()
+    po_without_header = b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    request = RequestFactory().post("/", {"file": SimpleUploadedFile("x.po", po_without_header)})
+    request.user = get_user_model().objects.create_superuser("chief", password="a-long-password-123")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    with pytest.raises(KeyError):
+        upload_pofile(request, translation.id)
