@@ -92,16 +92,18 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        """A page of this language that is not live yet is served by a live translation (see wagtail_hooks)."""
+        """A page with no live version in this language is served by a live translation, which
+        the before_serve_page hook then redirects to, with a notice (see home/wagtail_hooks.py)."""
         try:
             return super().route(request, path_components)
         except Http404:
-            url_path = self.url_path + "".join(f"{component}/" for component in path_components)
-            unpublished = Page.objects.filter(url_path=url_path, locale_id=self.locale_id).first()
-            live_translation = unpublished and unpublished.get_translations().live().first()
-            if not live_translation:
-                raise
-            return RouteResult(live_translation.specific)
+            suffix = "".join(f"{component}/" for component in path_components)
+            language_roots = self.get_translations(inclusive=True).only("url_path")
+            for match in Page.objects.filter(url_path__in=[root.url_path + suffix for root in language_roots]):
+                live_translation = match.get_translations(inclusive=True).live().exclude(locale_id=self.locale_id)
+                if live_translation := live_translation.first():
+                    return RouteResult(live_translation.specific)
+            raise
 
 
 class MissionPage(TableOfContentsMixin, BasePage):
