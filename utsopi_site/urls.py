@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -14,10 +15,12 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage":
+    # The embedded default keeps media on local disk: serve image renditions from here. Only images:
+    # documents go through Wagtail's document view, which checks collection permissions.
+    urlpatterns += [
+        re_path(r"^media/(?P<path>images/.+)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
 
 # Every public page lives under its language prefix: /nl/, /fr/, /en/ and any language added later.
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from stdnum import iban as iban_number
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
@@ -98,7 +99,9 @@ def _menu_items(context, field_name):
         MenuItem.objects.filter(menu__in=translated_menu).select_related("page__locale").order_by("sort_order", "pk")
     )
     if not items:  # no translation of this menu yet: the chosen menu itself
-        items = list(MenuItem.objects.filter(menu_id=menu_id).select_related("page__locale").order_by("sort_order", "pk"))
+        items = list(
+            MenuItem.objects.filter(menu_id=menu_id).select_related("page__locale").order_by("sort_order", "pk")
+        )
     localized = localize_pages([item.page for item in items], language_code)
     request = context.get("request")
     entries = []
@@ -180,7 +183,7 @@ def page_translations(context, page=None):
             if not url:
                 continue
             try:
-                name = translation.get_language_info(code)["name_local"]
+                name = capfirst(translation.get_language_info(code)["name_local"])
             except KeyError:
                 name = translated.locale.get_display_name()
             translations.append(
@@ -214,7 +217,10 @@ def breadcrumbs(context, page=None):
     request = context.get("request")
     ancestors = [
         {"url": ancestor.get_url(request), "title": ancestor.title}
-        for ancestor in page.get_ancestors().filter(depth__gte=2).live().only("id", "title", "url_path", "depth", "path")
+        for ancestor in page.get_ancestors()
+        .filter(depth__gte=2)
+        .live()
+        .only("id", "title", "url_path", "depth", "path")
     ]
     return {"ancestors": [ancestor for ancestor in ancestors if ancestor["url"]], "page": page}
 
@@ -297,6 +303,36 @@ def localized_page(context, page):
     if key not in cache:
         cache[key] = localize_pages([page], _active_language_code()).get(page.id)
     return cache[key]
+
+
+@register.inclusion_tag("includes/unavailable_language_notice.html", takes_context=True)
+def unavailable_language_notice(context):
+    """The notice shown after a redirect from a language the page is not published in (?unavailable=fr).
+
+    Written in the language the visitor asked for, since that is the one they read.
+    """
+    request = context.get("request")
+    requested = request.GET.get("unavailable", "") if request is not None else ""
+    current = translation.get_language()
+    if requested not in dict(settings.LANGUAGES) or requested == current:
+        return {"requested": None}
+    requested_info = translation.get_language_info(requested)
+    with translation.override(requested):
+        current_name = str(translation.get_language_info(current)["name_translated"])
+    return {
+        "requested": requested,
+        "bidi": requested_info["bidi"],
+        "requested_name": capfirst(requested_info["name_local"]),
+        "current_name": current_name,
+    }
+
+
+@register.simple_tag
+def specific_pages(pages):
+    """The specific versions of a list of pages (e.g. search results), in the same order, in one query per page type."""
+    pages = list(pages)
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=[page.pk for page in pages]).specific()}
+    return [specific.get(page.pk, page) for page in pages]
 
 
 @register.filter
