@@ -30,7 +30,7 @@ class SectionBlock(blocks.StructBlock):
         }
 
     def get_anchor(self, value):
-        return value.get("anchor") or slugify(value.get("heading", ""))
+        return value.get("anchor") or slugify(value.get("heading", ""), allow_unicode=True)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)

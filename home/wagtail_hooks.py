@@ -5,9 +5,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import upstream_patches
 from home.languages import preferred_language, requested_language
+from home.models import FooterText, Menu
 from home.translation_report import StaleTranslationsReportView
 
 
@@ -49,3 +52,21 @@ def translation_report_urls():
 @hooks.register("register_reports_menu_item")
 def translation_report_menu_item():
     return MenuItem(_("Translations to update"), reverse("stale_translations"), icon_name="globe", order=700)
+
+
+class MenuViewSet(SnippetViewSet):
+    model = Menu
+    icon = "list-ul"
+    menu_label = _("Menus")
+    list_display = ["name", "locale"]
+
+
+class FooterTextViewSet(SnippetViewSet):
+    model = FooterText
+    icon = "doc-full"
+    menu_label = _("Footer texts")
+    list_display = ["__str__", "locale"]
+
+
+register_snippet(MenuViewSet)
+register_snippet(FooterTextViewSet)

@@ -20,7 +20,7 @@ from django.utils import timezone
 from PIL import Image as PillowImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, Workflow, WorkflowPage
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -52,6 +52,8 @@ BRUSSELS = ZoneInfo("Europe/Brussels")
 # Fixed namespace: the same content always gets the same block ids and translation keys.
 CONTENT_NAMESPACE = uuid.UUID("6f1d3a56-2a4e-4c57-9d51-0d8c2f6a7b10")
 PLACEHOLDER_IMAGE_TITLE = "Archive photo placeholder: Sonia Verstappen at a protest in 2005 (SW archive)"
+REVIEW_WORKFLOW = "Review by active members"
+REVIEWED_PAGES = ["mission", "what_we_do", "faq"]
 MAIN_MENU = [
     "mission",
     "history",
@@ -311,6 +313,7 @@ class InitialContentLoader:
             for _key, page, make in source:
                 self.translate(page, locales[language], make(builder))
         self.load_navigation(locales)
+        self.assign_review_workflow()
         self.log(f"Initial content: {self.created} objects created.")
 
     def placeholder_image(self):
@@ -456,6 +459,16 @@ class InitialContentLoader:
             pairs[(segment.path, segment.string.data)] = candidates[position]
             positions[segment.path] += 1
         return pairs
+
+    def assign_review_workflow(self):
+        """Mission, what we do and the FAQ, in every language, go live once active members approve them."""
+        workflow = Workflow.objects.filter(name=REVIEW_WORKFLOW, active=True).first()
+        if workflow is None:
+            return
+        for key in REVIEWED_PAGES:
+            for page in Page.objects.get(id=self.page_ids[key]).get_translations(inclusive=True):
+                _, created = WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+                self.created += created
 
     def load_navigation(self, locales):
         source_locale = locales[SOURCE_LANGUAGE]
