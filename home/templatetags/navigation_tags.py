@@ -322,7 +322,7 @@ def unavailable_language_notice(context):
     return {
         "requested": requested,
         "bidi": requested_info["bidi"],
-        "requested_name": capfirst(requested_info["name_local"]),
+        "requested_name": requested_info["name_local"],
         "current_name": current_name,
     }
 
