@@ -5,7 +5,9 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -63,6 +65,16 @@ class EventPage(BasePage):
         FieldPanel("body"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("city"), index.SearchField("body")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("kind"),
+        APIField("start"),
+        APIField("end"),
+        APIField("city"),
+        APIField("venue", serializer=CharField(source="public_venue", read_only=True)),
+        APIField("address_on_request"),
+        APIField("body"),
+    ]
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []

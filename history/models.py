@@ -6,12 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import TEXT_FEATURES
 from home.models.pages import BasePage
+from utsopi_site.api.fields import TimelineEntryField
 
 
 class DatePrecision(models.TextChoices):
@@ -39,6 +41,8 @@ class HistoryPage(BasePage):
         *BasePage.search_fields,
         index.RelatedFields("timeline_entries", [index.SearchField("title"), index.SearchField("text")]),
     ]
+
+    api_fields = [*BasePage.api_fields, APIField("timeline", serializer=TimelineEntryField())]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db import connection
 
 
 class HomeConfig(AppConfig):
@@ -6,4 +7,10 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and shared content"
 
     def ready(self):
-        from home import languages  # noqa: F401  (connects the signal receivers)
+        from home import (
+            languages,  # noqa: F401  (connects the signal receivers)
+            upstream_patches,
+        )
+
+        if connection.vendor == "sqlite":
+            self.unpatched_sqlite_lexeme_as_sql = upstream_patches.escape_quotes_in_sqlite_search_terms()

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from utsopi_site.api.representations import image_representation, page_link_representation
+
 TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
 
@@ -29,6 +31,9 @@ class SectionBlock(blocks.StructBlock):
             "body": "<p>Sekswerkers verdienen, net als iedereen, wettelijke bescherming tijdens het werk.</p>",
         }
 
+    def get_api_representation(self, value, context=None):
+        return {**super().get_api_representation(value, context), "anchor": self.get_anchor(value)}
+
     def get_anchor(self, value):
         return value.get("anchor") or slugify(value.get("heading", ""), allow_unicode=True)
 
@@ -51,6 +56,14 @@ class FigureBlock(blocks.StructBlock):
         template = "blocks/figure_block.html"
         description = _("An image with an optional caption and credit.")
 
+    def get_api_representation(self, value, context=None):
+        request = (context or {}).get("request")
+        return {
+            "image": image_representation(value["image"], request, alt=value["caption"]),
+            "caption": value["caption"],
+            "credit": value["credit"],
+        }
+
 
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(help_text=_("The words quoted, without quotation marks."))
@@ -64,7 +77,16 @@ class QuoteBlock(blocks.StructBlock):
         preview_value = {"quote": "Sekswerk is werk.", "attribution": "UTSOPI"}
 
 
-class CallToActionBlock(blocks.StructBlock):
+class PageLinkApiMixin:
+    """In the API, the chosen page is resolved (id, title, url, locale) in the language being served."""
+
+    def get_api_representation(self, value, context=None):
+        representation = super().get_api_representation(value, context)
+        representation["page"] = page_link_representation(value["page"], (context or {}).get("request"))
+        return representation
+
+
+class CallToActionBlock(PageLinkApiMixin, blocks.StructBlock):
     page = blocks.PageChooserBlock(help_text=_("The page the button leads to, shown in the visitor's language."))
     label = blocks.CharBlock(max_length=40, help_text=_("Button text, one to three words."))
     text = blocks.CharBlock(required=False, max_length=200, help_text=_("One sentence that says why."))
@@ -76,7 +98,7 @@ class CallToActionBlock(blocks.StructBlock):
         description = _("A button that leads to another page, with a sentence about it.")
 
 
-class HighlightBlock(blocks.StructBlock):
+class HighlightBlock(PageLinkApiMixin, blocks.StructBlock):
     page = blocks.PageChooserBlock(help_text=_("The page this highlight leads to."))
     heading = blocks.CharBlock(max_length=120, help_text=_("A short title."))
     text = blocks.TextBlock(help_text=_("One or two sentences."))

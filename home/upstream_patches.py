@@ -47,3 +47,19 @@ def checked_upload_pofile(request, translation_id):
 
 # Registered before wagtail-localize's own URLs (home comes first in INSTALLED_APPS), so this path wins.
 admin_urls = [path("localize/translate/<int:translation_id>/pofile/upload/", checked_upload_pofile)]
+
+
+def escape_quotes_in_sqlite_search_terms():
+    """modelsearch 1.3.2, SQLite backend: each search term is put in double quotes for FTS5 without doubling
+    the quotes inside it, so a search for `"word` raises "unterminated string": a 500 on the search page
+    and in the API. FTS5 escapes a quote inside a string by doubling it."""
+    from modelsearch.backends.database.sqlite.query import Lexeme
+
+    unpatched = Lexeme.as_sql
+
+    def as_sql(self, compiler, connection):
+        template, params = unpatched(self, compiler, connection)
+        return template, [param.replace('"', '""') for param in params]
+
+    Lexeme.as_sql = as_sql
+    return unpatched

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import RequestFactory
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import upload_pofile
@@ -22,3 +23,13 @@ def test_wagtail_localize_still_fails_on_a_po_file_without_its_header():
     request._messages = FallbackStorage(request)
     with pytest.raises(KeyError):
         upload_pofile(request, translation.id)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite search backend only")
+def test_modelsearch_still_leaves_quotes_unescaped_in_sqlite_search_terms():
+    from django.apps import apps
+    from modelsearch.backends.database.sqlite.query import Lexeme
+
+    unpatched = apps.get_app_config("home").unpatched_sqlite_lexeme_as_sql
+    _template, params = unpatched(Lexeme('say "hello'), None, None)
+    assert params == ['say "hello']

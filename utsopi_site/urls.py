@@ -8,10 +8,17 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import MultilingualSitemap
+from utsopi_site.api.endpoints import site_content, unknown_api_path
+from utsopi_site.api.openapi import openapi_document
+from utsopi_site.api.router import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("api/v2/site/", site_content, name="api_site_content"),
+    path("api/v2/openapi.json", openapi_document, name="api_openapi"),
+    re_path(r"^api/v2/(?P<path>.*)$", unknown_api_path),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]
 

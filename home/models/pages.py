@@ -5,6 +5,7 @@ from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -24,6 +25,7 @@ class BasePage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
 
     class Meta:
         abstract = True
@@ -75,6 +77,7 @@ class HomePage(BasePage):
         FieldPanel("highlights"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("purpose")]
+    api_fields = [APIField("purpose"), *BasePage.api_fields, APIField("calls_to_action"), APIField("highlights")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -114,6 +117,7 @@ class MissionPage(TableOfContentsMixin, BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("body")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -130,6 +134,7 @@ class ContentPage(TableOfContentsMixin, BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("body")]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]
@@ -146,6 +151,7 @@ class FaqPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("sections")]
     search_fields = [*BasePage.search_fields, index.SearchField("sections")]
+    api_fields = [*BasePage.api_fields, APIField("sections")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -83,7 +83,11 @@ def _organisation_settings(context):
     return OrganisationSettings.for_request(request)
 
 
-def _menu_items(context, field_name):
+def menu_entries(context, field_name):
+    """The items of the menu chosen in the settings (main_menu or footer_menu), in the active language.
+
+    Used by the templates and by the content API's site endpoint.
+    """
     from home.models import Menu, MenuItem
 
     organisation = _organisation_settings(context)
@@ -147,14 +151,14 @@ def _mark_current(entries, page):
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The header menu in the active language: [{url, title, lang, hreflang, is_current, is_ancestor}]."""
-    entries = _cached(context, "main_menu", lambda: _menu_items(context, "main_menu"))
+    entries = _cached(context, "main_menu", lambda: menu_entries(context, "main_menu"))
     return _mark_current(entries, context.get("page"))
 
 
 @register.simple_tag(takes_context=True)
 def footer_menu(context):
     """The footer menu in the active language, same shape as main_menu."""
-    entries = _cached(context, "footer_menu", lambda: _menu_items(context, "footer_menu"))
+    entries = _cached(context, "footer_menu", lambda: menu_entries(context, "footer_menu"))
     return _mark_current(entries, context.get("page"))
 
 

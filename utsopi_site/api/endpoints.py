@@ -1,0 +1,160 @@
+"""The read-only content API: Wagtail's API v2, made safe, multilingual and cacheable."""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language_info
+from django.views.decorators.http import require_GET
+from rest_framework.renderers import JSONRenderer
+from wagtail.api.v2.filters import LocaleFilter
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Collection, CollectionViewRestriction, Locale
+from wagtail.rich_text import expand_db_html
+
+from home.languages import live_language_codes
+from home.models import FooterText, OrganisationSettings
+from home.templatetags.navigation_tags import menu_entries
+from utsopi_site.api.fields import TranslationsField
+from utsopi_site.api.representations import absolute, absolute_links
+
+CACHE_SECONDS = 60
+
+
+def with_absolute_links(data, request):
+    if isinstance(data, str):
+        return absolute_links(request, data)
+    if isinstance(data, dict):
+        return {key: with_absolute_links(value, request) for key, value in data.items()}
+    if isinstance(data, list):
+        return [with_absolute_links(value, request) for value in data]
+    return data
+
+
+class ContentJSONRenderer(JSONRenderer):
+    """JSON only (no browsable HTML API), with every link in rich text made absolute."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        request = (renderer_context or {}).get("request")
+        return super().render(with_absolute_links(data, request), accepted_media_type, renderer_context)
+
+
+class KnownLocaleFilter(LocaleFilter):
+    """An unknown ?locale= is a mistake of the caller: 400 with the languages that exist, not a 404."""
+
+    def filter_queryset(self, request, queryset, view):
+        code = request.GET.get("locale")
+        if code is not None and not Locale.objects.filter(language_code=code).exists():
+            known = ", ".join(Locale.objects.order_by("language_code").values_list("language_code", flat=True))
+            raise BadRequestError(f"unknown locale '{code}'; the site has: {known}")
+        return super().filter_queryset(request, queryset, view)
+
+
+class CachedReadOnlyMixin:
+    """GET answers may be kept by browsers and the CDN for a minute; ETags come from ConditionalGetMiddleware."""
+
+    renderer_classes = [ContentJSONRenderer]
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method == "GET" and response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+        return response
+
+
+class LocalizedPageSerializer(PageSerializer):
+    """Serializes each page with its own language active, so chosen pages and links resolve to that language."""
+
+    translations = TranslationsField()
+
+    def to_representation(self, instance):
+        with translation.override(instance.locale.language_code):
+            return super().to_representation(instance)
+
+
+class PagesEndpoint(CachedReadOnlyMixin, PagesAPIViewSet):
+    base_serializer_class = LocalizedPageSerializer
+    meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
+    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "translations"]
+    filter_backends = [
+        KnownLocaleFilter if backend is LocaleFilter else backend for backend in PagesAPIViewSet.filter_backends
+    ]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("locale")
+
+
+class ImagesEndpoint(CachedReadOnlyMixin, ImagesAPIViewSet):
+    pass
+
+
+class DocumentsEndpoint(CachedReadOnlyMixin, DocumentsAPIViewSet):
+    """Documents in a collection with view restrictions (or below one) never appear."""
+
+    def get_queryset(self):
+        restricted = Collection.objects.none()
+        for restriction in CollectionViewRestriction.objects.select_related("collection"):
+            restricted |= restriction.collection.get_descendants(inclusive=True)
+        return super().get_queryset().exclude(collection__in=restricted)
+
+
+def unknown_api_path(request, path):
+    """Paths the API does not have answer in JSON, like the rest of the API, never with an HTML page."""
+    endpoint, _, rest = path.partition("/")
+    if endpoint in {"pages", "images", "documents"} and rest.strip("/") and "/" not in rest.strip("/"):
+        return JsonResponse({"message": "the id must be a whole number, e.g. /api/v2/pages/3/"}, status=400)
+    return JsonResponse({"message": f"no such API endpoint: /api/v2/{path}"}, status=404)
+
+
+@require_GET
+def site_content(request):
+    """Menus, footer text and public organisation facts for one language (?locale=, default: the site's)."""
+    code = request.GET.get("locale", settings.LANGUAGE_CODE)
+    locale = Locale.objects.filter(language_code=code).first()
+    if locale is None:
+        known = ", ".join(Locale.objects.order_by("language_code").values_list("language_code", flat=True))
+        return JsonResponse({"message": f"unknown locale '{code}'; the site has: {known}"}, status=400)
+    unknown = set(request.GET) - {"locale"}
+    if unknown:
+        return JsonResponse({"message": f"unknown query parameter: {', '.join(sorted(unknown))}"}, status=400)
+    organisation = OrganisationSettings.for_request(request)
+    context = {"request": request}
+    with translation.override(code):
+        footer = FooterText.objects.filter(locale=locale).first()
+        data = {
+            "locale": code,
+            "languages": [
+                {"code": language, "name": get_language_info(language)["name_local"]}
+                for language in live_language_codes()
+            ],
+            "organisation": {field: getattr(organisation, field) for field in PUBLIC_ORGANISATION_FIELDS},
+            "donations": {
+                "account_holder": organisation.bank_account_holder,
+                "iban": organisation.iban,
+                "bic": organisation.bic,
+            },
+            "quick_exit_url": organisation.quick_exit_url,
+            "main_menu": [menu_item(entry, request) for entry in menu_entries(context, "main_menu")],
+            "footer_menu": [menu_item(entry, request) for entry in menu_entries(context, "footer_menu")],
+            "footer_text": expand_db_html(footer.body) if footer else "",
+        }
+    response = JsonResponse(with_absolute_links(data, request))
+    patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+    return response
+
+
+PUBLIC_ORGANISATION_FIELDS = ["organisation_name", "contact_email", "contact_phone", "postal_address"]
+
+
+def menu_item(entry, request):
+    return {
+        "title": entry["title"],
+        "url": absolute(request, entry["url"]),
+        "page_id": entry["page_id"],
+        "api_url": absolute(request, reverse("wagtailapi:pages:detail", args=[entry["page_id"]])),
+    }

@@ -1,0 +1,310 @@
+"""The OpenAPI 3.1 description of the content API, built from the page models' own api_fields.
+
+Built from the code rather than written by hand, so a new page type or field appears in it at once;
+tests and schemathesis (in CI) check it against real responses.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.http import JsonResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from rest_framework import fields as rest_fields
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, get_page_models
+
+from utsopi_site.api.fields import TimelineEntryField
+
+STRING = {"type": "string"}
+NULLABLE_STRING = {"type": ["string", "null"]}
+URL = {"type": "string", "format": "uri"}
+INTEGER = {"type": "integer"}
+ERROR = {"$ref": "#/components/schemas/Error"}
+
+
+def ref(name):
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def obj(properties, required=None, additional=False):
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties) if required is None else required,
+        "additionalProperties": additional,
+    }
+
+
+def field_schema(model, api_field):
+    """The JSON schema of one APIField of a page model."""
+    serializer = api_field.serializer
+    if isinstance(serializer, TimelineEntryField):
+        return {"type": "array", "items": ref("TimelineEntry")}
+    if isinstance(serializer, rest_fields.CharField):
+        return STRING
+    field = model._meta.get_field(api_field.name)
+    if isinstance(field, StreamField):
+        return {"type": "array", "items": ref("StreamBlock")}
+    if isinstance(field, RichTextField):
+        return {"type": "string", "description": "HTML, with absolute links"}
+    if isinstance(field, models.BooleanField):
+        return {"type": "boolean"}
+    if isinstance(field, models.DateTimeField):
+        return {"type": "string", "format": "date-time", "description": "ISO 8601 with the Europe/Brussels offset"}
+    if isinstance(field, models.CharField) and field.choices:
+        return {"type": "string", "enum": [value for value, _label in field.choices]}
+    return STRING
+
+
+def page_type_name(model):
+    return f"{model._meta.app_label}.{model.__name__}"
+
+
+def page_detail_schema(model):
+    """Detail of one page type: the fields every page has, plus the type's own content."""
+    own = {api_field.name: field_schema(model, api_field) for api_field in getattr(model, "api_fields", [])}
+    meta = ref("PageDetailMeta")
+    return {
+        "type": "object",
+        "properties": {
+            "id": INTEGER,
+            "meta": {"allOf": [meta, obj({"type": {"const": page_type_name(model)}}, additional=True)]},
+            "title": STRING,
+            **own,
+        },
+        "required": ["id", "meta", "title", *own],
+        "additionalProperties": False,
+    }
+
+
+def query(name, schema, description):
+    return {"name": name, "in": "query", "required": False, "schema": schema, "description": description}
+
+
+LIMIT = query("limit", {"type": "integer", "minimum": 0, "maximum": settings.WAGTAILAPI_LIMIT_MAX}, "Items per page.")
+OFFSET = query("offset", {"type": "integer", "minimum": 0}, "Items to skip.")
+
+
+def listing_parameters(extra=()):
+    return [LIMIT, OFFSET, *extra]
+
+
+def page_filters(locales):
+    """Query parameters of the page listing; `locales` are the site's languages, which editors can add to."""
+    return [
+        query("type", STRING, "Only pages of this type, e.g. history.HistoryPage."),
+        query("locale", {"type": "string", "enum": locales}, "Only pages in this language, e.g. fr."),
+        query("translation_of", INTEGER, "Only translations of the page with this id."),
+        query("child_of", INTEGER, "Only children of the page with this id."),
+        query("descendant_of", INTEGER, "Only pages below the page with this id."),
+        query("search", STRING, "Full-text search; combine with locale to search one language."),
+        query("search_operator", {"type": "string", "enum": ["and", "or"]}, "How search words combine."),
+        query("order", STRING, "A field to sort by, '-field' for descending, or 'random'."),
+    ]
+
+
+def responses(ok_schema, description, extra=None):
+    return {
+        "200": {"description": description, "content": {"application/json": {"schema": ok_schema}}},
+        "400": {"description": "A query parameter is wrong.", "content": {"application/json": {"schema": ERROR}}},
+        **(extra or {}),
+    }
+
+
+NOT_FOUND = {"404": {"description": "Nothing with this id.", "content": {"application/json": {"schema": ERROR}}}}
+ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+
+
+def build_schema(request):
+    locales = list(Locale.objects.order_by("language_code").values_list("language_code", flat=True))
+    page_models = [model for model in get_page_models() if model._meta.app_label != "wagtailcore"]
+    page_schemas = {model.__name__: page_detail_schema(model) for model in page_models}
+    listing_item_meta = obj(
+        {
+            "type": STRING,
+            "detail_url": URL,
+            "html_url": {"type": ["string", "null"]},
+            "slug": STRING,
+            "first_published_at": {"type": ["string", "null"], "format": "date-time"},
+            "locale": STRING,
+        },
+        required=["type", "detail_url"],
+    )
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "UTSOPI content API",
+            "version": "2",
+            "description": (
+                "Read-only content of the UTSOPI website in every language: pages, images, documents, "
+                "menus and organisation facts. Only live, public content; never drafts, submissions or accounts."
+            ),
+        },
+        "servers": [{"url": request.build_absolute_uri("/api/v2")}],
+        "paths": {
+            "/pages/": {
+                "get": {
+                    "summary": "List pages",
+                    "operationId": "listPages",
+                    "parameters": listing_parameters(page_filters(locales)),
+                    "responses": responses(listing("PageListingItem"), "Pages, 20 at a time by default."),
+                }
+            },
+            "/pages/{id}/": {
+                "get": {
+                    "summary": "One page with all its content and its translations",
+                    "operationId": "getPage",
+                    "parameters": [ID],
+                    "responses": responses({"anyOf": [ref(name) for name in page_schemas]}, "The page.", NOT_FOUND),
+                }
+            },
+            "/images/": {
+                "get": {
+                    "summary": "List images",
+                    "operationId": "listImages",
+                    "parameters": listing_parameters([query("search", STRING, "Full-text search.")]),
+                    "responses": responses(listing("MediaListingItem"), "Images."),
+                }
+            },
+            "/images/{id}/": {
+                "get": {
+                    "summary": "One image",
+                    "operationId": "getImage",
+                    "parameters": [ID],
+                    "responses": responses(ref("ImageDetail"), "The image.", NOT_FOUND),
+                }
+            },
+            "/documents/": {
+                "get": {
+                    "summary": "List public documents",
+                    "operationId": "listDocuments",
+                    "parameters": listing_parameters([query("search", STRING, "Full-text search.")]),
+                    "responses": responses(listing("MediaListingItem"), "Documents."),
+                }
+            },
+            "/documents/{id}/": {
+                "get": {
+                    "summary": "One public document",
+                    "operationId": "getDocument",
+                    "parameters": [ID],
+                    "responses": responses(ref("MediaListingItem"), "The document.", NOT_FOUND),
+                }
+            },
+            "/site/": {
+                "get": {
+                    "summary": "Menus, footer text and organisation facts in one language",
+                    "operationId": "getSiteContent",
+                    "parameters": [query("locale", {"type": "string", "enum": locales}, "The language; default nl.")],
+                    "responses": responses(ref("SiteContent"), "Site-wide content."),
+                }
+            },
+        },
+        "components": {
+            "schemas": {
+                "Error": obj({"message": STRING}),
+                "ListingMeta": obj({"total_count": INTEGER}),
+                "PageListingItem": obj(
+                    {"id": INTEGER, "meta": listing_item_meta, "title": STRING}, required=["id", "meta"]
+                ),
+                "PageDetailMeta": obj(
+                    {
+                        "type": STRING,
+                        "detail_url": URL,
+                        "html_url": {"type": ["string", "null"]},
+                        "slug": STRING,
+                        "show_in_menus": {"type": "boolean"},
+                        "seo_title": STRING,
+                        "search_description": STRING,
+                        "first_published_at": {"type": ["string", "null"], "format": "date-time"},
+                        "alias_of": {"type": ["object", "null"]},
+                        "parent": {"type": ["object", "null"]},
+                        "locale": STRING,
+                        "translations": {"type": "array", "items": ref("Translation")},
+                    },
+                    required=["type", "detail_url"],
+                ),
+                "Translation": obj({"locale": STRING, "title": STRING, "url": URL, "api_url": URL}),
+                "StreamBlock": obj({"type": STRING, "value": {}, "id": STRING}, required=["type", "value"]),
+                "Image": {
+                    "type": ["object", "null"],
+                    "properties": {
+                        "id": INTEGER,
+                        "title": STRING,
+                        "alt": STRING,
+                        "url": URL,
+                        "width": INTEGER,
+                        "height": INTEGER,
+                    },
+                    "required": ["id", "title", "alt", "url", "width", "height"],
+                    "additionalProperties": False,
+                },
+                "TimelineEntry": obj(
+                    {
+                        "date": {"type": "string", "description": "YYYY, YYYY-MM or YYYY-MM-DD, as precise as known"},
+                        "precision": {"type": "string", "enum": ["day", "month", "season", "late_year", "year"]},
+                        "date_display": STRING,
+                        "title": STRING,
+                        "text": STRING,
+                        "image": ref("Image"),
+                        "image_caption": STRING,
+                        "image_credit": STRING,
+                    }
+                ),
+                "MediaListingItem": obj(
+                    {
+                        "id": INTEGER,
+                        "meta": obj(
+                            {
+                                "type": STRING,
+                                "detail_url": URL,
+                                "tags": {"type": "array"},
+                                "download_url": {
+                                    "type": "string",
+                                    "description": "Relative to the site when media are local",
+                                },
+                            },
+                            required=["type", "detail_url"],
+                        ),
+                        "title": STRING,
+                    },
+                    required=["id", "meta"],
+                    additional=True,
+                ),
+                "ImageDetail": obj(
+                    {
+                        "id": INTEGER,
+                        "meta": {"type": "object"},
+                        "title": STRING,
+                        "width": INTEGER,
+                        "height": INTEGER,
+                    },
+                    required=["id", "meta"],
+                    additional=True,
+                ),
+                "MenuItem": obj({"title": STRING, "url": URL, "page_id": INTEGER, "api_url": URL}),
+                "SiteContent": obj(
+                    {
+                        "locale": STRING,
+                        "languages": {"type": "array", "items": obj({"code": STRING, "name": STRING})},
+                        "organisation": {"type": "object", "additionalProperties": {"type": "string"}},
+                        "donations": obj({"account_holder": STRING, "iban": STRING, "bic": STRING}),
+                        "quick_exit_url": URL,
+                        "main_menu": {"type": "array", "items": ref("MenuItem")},
+                        "footer_menu": {"type": "array", "items": ref("MenuItem")},
+                        "footer_text": STRING,
+                    }
+                ),
+                **page_schemas,
+            }
+        },
+    }
+
+
+def listing(item_schema):
+    return obj({"meta": ref("ListingMeta"), "items": {"type": "array", "items": ref(item_schema)}})
+
+
+@require_GET
+@cache_control(public=True, max_age=300)
+def openapi_document(request):
+    return JsonResponse(build_schema(request), json_dumps_params={"ensure_ascii": False})
