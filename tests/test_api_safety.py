@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 from wagtail.models import Page, PageViewRestriction
 
 from home.models import ContentPage, FaqPage, HomePage
@@ -66,6 +67,7 @@ def test_drafts_unpublished_translations_and_private_pages_never_appear(client):
         "/api/v2/pages/?limit=100000",
         "/api/v2/pages/?limit=-1",
         "/api/v2/pages/?offset=abc",
+        "/api/v2/documents/?offset=10000000000000000000",
         "/api/v2/pages/?type=nope.Nothing",
         "/api/v2/pages/?fields=no_such_field",
         "/api/v2/pages/?order=no_such_field",
@@ -94,9 +96,11 @@ def test_unknown_paths_and_ids_answer_json_404(client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", ["/api/v2/pages/", "/api/v2/site/", "/api/v2/openapi.json"])
-def test_the_api_is_read_only(client, url):
+def test_the_api_is_read_only(url):
+    client = Client(enforce_csrf_checks=True)
     assert client.post(url, {}, content_type="application/json").status_code == 405
     assert client.delete(url).status_code == 405
+    assert client.generic("QUERY", url).status_code == 405
 
 
 @pytest.mark.django_db

@@ -6,9 +6,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_info
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.filters import LocaleFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -24,6 +26,7 @@ from utsopi_site.api.fields import TranslationsField
 from utsopi_site.api.representations import absolute, absolute_links
 
 CACHE_SECONDS = 60
+MAX_OFFSET = 1_000_000
 
 
 def with_absolute_links(data, request):
@@ -55,10 +58,21 @@ class KnownLocaleFilter(LocaleFilter):
         return super().filter_queryset(request, queryset, view)
 
 
+class BoundedPagination(WagtailPagination):
+    """Wagtail's pagination, with an offset the database can hold: a huge one is a 400, not a 500."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "0")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
+
+
 class CachedReadOnlyMixin:
     """GET answers may be kept by browsers and the CDN for a minute; ETags come from ConditionalGetMiddleware."""
 
     renderer_classes = [ContentJSONRenderer]
+    pagination_class = BoundedPagination
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -111,6 +125,7 @@ def unknown_api_path(request, path):
     return JsonResponse({"message": f"no such API endpoint: /api/v2/{path}"}, status=404)
 
 
+@csrf_exempt  # read-only; so that any method but GET gets a plain 405
 @require_GET
 def site_content(request):
     """Menus, footer text and public organisation facts for one language (?locale=, default: the site's)."""

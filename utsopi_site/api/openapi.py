@@ -8,11 +8,13 @@ from django.conf import settings
 from django.db import models
 from django.http import JsonResponse
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from rest_framework import fields as rest_fields
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, get_page_models
 
+from utsopi_site.api.endpoints import MAX_OFFSET
 from utsopi_site.api.fields import TimelineEntryField
 
 STRING = {"type": "string"}
@@ -82,7 +84,7 @@ def query(name, schema, description):
 
 
 LIMIT = query("limit", {"type": "integer", "minimum": 0, "maximum": settings.WAGTAILAPI_LIMIT_MAX}, "Items per page.")
-OFFSET = query("offset", {"type": "integer", "minimum": 0}, "Items to skip.")
+OFFSET = query("offset", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET}, "Items to skip.")
 
 
 def listing_parameters(extra=()):
@@ -304,6 +306,7 @@ def listing(item_schema):
     return obj({"meta": ref("ListingMeta"), "items": {"type": "array", "items": ref(item_schema)}})
 
 
+@csrf_exempt  # read-only; so that any method but GET gets a plain 405
 @require_GET
 @cache_control(public=True, max_age=300)
 def openapi_document(request):
