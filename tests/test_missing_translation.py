@@ -30,3 +30,14 @@ def test_a_language_without_a_live_site_is_not_served_dutch_text(client):
 @pytest.mark.django_db
 def test_a_page_that_exists_nowhere_is_a_404(client):
     assert client.get("/fr/nulle-part/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_unknown_language_prefix_gets_a_translated_404_with_the_live_languages(client):
+    response = client.get("/xx/missie-en-visie/", HTTP_ACCEPT_LANGUAGE="fr", follow=True)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<html lang="fr"' in html
+    for code, home in [("nl", "/nl/"), ("fr", "/fr/"), ("en", "/en/")]:
+        assert f'<a href="{home}" lang="{code}" hreflang="{code}">' in html
+    assert 'hreflang="de"' not in html

@@ -10,12 +10,16 @@ import json
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import DatabaseError
+from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from stdnum import iban as iban_number
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
+
+from home.languages import live_language_codes
 
 register = template.Library()
 
@@ -351,3 +355,20 @@ def iban_format(value):
     if not value:
         return ""
     return iban_number.format(value)
+
+
+@register.simple_tag
+def live_language_homes():
+    """(code, own name, home URL) of each language the site has live, for the 404 page.
+
+    A 404 must still render if the database cannot answer: then only the default language is offered.
+    """
+    try:
+        codes = live_language_codes()
+    except DatabaseError:
+        codes = [settings.LANGUAGE_CODE]
+    homes = []
+    for code in codes:
+        with translation.override(code):
+            homes.append((code, translation.get_language_info(code)["name_local"], reverse("wagtail_serve", args=[""])))
+    return homes
