@@ -170,7 +170,8 @@ def footer_menu(context):
 def page_translations(context, page=None):
     """The live translations of a page, in the order of settings.LANGUAGES, one query.
 
-    Each one: {url, full_url, code, name (in its own language), is_current}.
+    Each one: {url, full_url, code, name (in its own language), is_current, is_default (the source
+    language, which search engines get as x-default)}.
     """
     page = page if page is not None else context.get("page")
     if page is None or not getattr(page, "pk", None):
@@ -201,6 +202,7 @@ def page_translations(context, page=None):
                     "code": code,
                     "name": name,
                     "is_current": translated.pk == page.pk,
+                    "is_default": code == settings.LANGUAGE_CODE,
                 }
             )
         translations.sort(key=lambda item: order.index(item["code"]) if item["code"] in order else len(order))
