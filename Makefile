@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST := 127.0.0.1:8000
 
-.PHONY: run test lint format translations messages clean
+.PHONY: run test lint format translations messages audit clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version' 
@@ -24,15 +24,23 @@ translations: $(VENV)/.runtime-installed
 	$(MANAGE) compile_translations
 
 ## make run: set up everything and serve the site with the union's content at http://127.0.0.1:8000/
+## While it serves, Wagtail's publish_scheduled runs every minute (go-live and expiry dates); it stops with the server.
 run: translations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_initial_content --if-empty
 	$(MANAGE) create_local_admin
-	@echo "Serving on http://$(HOST)/  (admin: http://$(HOST)/admin/)"
+	@echo "Serving on http://$(HOST)/  (admin: http://$(HOST)/admin/); scheduled pages are published every minute"
+	@while :; do $(MANAGE) publish_scheduled >/dev/null; sleep 60; done & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST)
 
+## npm's test tools (package.json: axe-core for the accessibility tests). Without npm those tests are skipped, saying so.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm is missing (apt-get install npm): the accessibility tests in Chromium will be skipped."; fi
+
 ## make test: install the test tools and run the whole suite (SQLite by default; set DATABASE_URL for PostgreSQL)
-test: $(VENV)/.dev-installed translations
+test: $(VENV)/.dev-installed translations node_modules/.package-lock.json
 	DJANGO_SETTINGS_MODULE=utsopi_site.settings.test $(BIN)/pytest
 
 lint: $(VENV)/.dev-installed
@@ -46,7 +54,11 @@ format: $(VENV)/.dev-installed
 
 ## make messages: collect the template and code strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext)
 messages: $(VENV)/.runtime-installed
-	$(MANAGE) makemessages --locale nl --locale fr --locale en --ignore '.venv/*' --ignore 'tests/*' --no-obsolete --no-location
+	$(MANAGE) makemessages --locale nl --locale fr --locale en --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' --no-obsolete --no-location
+
+## make audit: known vulnerabilities in the pinned requirements (pip-audit; asks PyPI's vulnerability data online)
+audit: $(VENV)/.dev-installed
+	$(BIN)/pip-audit --strict --no-deps --disable-pip --progress-spinner off -r requirements-dev.txt
 
 clean:
-	rm -rf $(VENV) collected-static test-media .pytest_cache .ruff_cache
+	rm -rf $(VENV) collected-static test-media .pytest_cache .ruff_cache node_modules

@@ -1,9 +1,11 @@
 """Settings shared by every environment; each value that differs per deployment comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -19,6 +21,7 @@ INSTALLED_APPS = [
     "membership",
     "events",
     "search",
+    "accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -39,6 +42,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,6 +56,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -57,9 +66,13 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "membership.middleware.SubmissionNotSentMiddleware",
 ]
 
 ROOT_URLCONF = "utsopi_site.urls"
@@ -78,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            "libraries": {"quick_exit": "home.quick_exit"},
         },
     },
 ]
@@ -164,7 +178,106 @@ CORS_ALLOW_METHODS = ["GET", "OPTIONS", "POST"]
 
 WAGTAIL_FINISH_WORKFLOW_ACTION = "home.workflows.publish_approved_page"
 
+# A redirects import is uploaded in one request and confirmed in the next, maybe on another app server:
+# keep the file in the shared cache rather than on one server's disk.
+WAGTAIL_REDIRECTS_FILE_STORAGE = "cache"
+
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
+
+# Security and visitor safety (DESIGN §10). Uploads: no SVG (it can carry scripts); pixel and size limits
+# so that a decompression bomb is refused with a message; documents only of these types, served
+# through Django, which checks the collection's privacy before sending a file.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# Headers. Public pages load nothing from another host and run no inline code; the only script is
+# static/js/quick-exit.js. The FAQ's JSON-LD is a data block, which script-src does not govern.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin writes inline scripts and styles, shows previews in a frame of its own and image
+# previews from blob: and data: addresses (see home.security).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
+
+# Admin accounts. A password and a one-time code from an authenticator app (django-otp, TOTP); see
+# accounts/. After AXES_FAILURE_LIMIT failed sign-ins in a row an account is locked for
+# AXES_COOLOFF_TIME, counted per user name, so no IP address is kept.
+ADMIN_TWO_FACTOR_REQUIRED = True
+OTP_TOTP_ISSUER = "UTSOPI"
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip_not_kept"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True
+# axes.W006 asks for the IP address among the lockout parameters, so that rotating user agents cannot
+# dodge an IP-based lockout. Ours counts failures per user name whatever the user agent, by choice.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Sessions end after two hours without a request (the admin's editor keeps them alive while open).
+SESSION_COOKIE_AGE = 2 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -176,6 +289,20 @@ LOGGING = {
 }
 
 ORGANISATION_NAME = _("UTSOPI, the Belgian union of sex workers")
+
+# Member data (DESIGN §8). Form answers are encrypted with these Fernet keys, never with SECRET_KEY:
+# the first encrypts, all decrypt (rotation). Generate one with
+# `python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`.
+MEMBER_DATA_KEYS = [key.strip() for key in os.environ.get("MEMBER_DATA_KEYS", "").split(",") if key.strip()]
+# Spam without third parties: a reply sent sooner than this after the form was shown is refused,
+# a form shown longer ago than the maximum is shown again, and each address may send this many
+# replies per window of seconds (counted in the shared cache).
+MEMBER_FORMS_MIN_FILL_SECONDS = 3
+MEMBER_FORMS_MAX_FILL_SECONDS = 24 * 60 * 60
+MEMBER_FORMS_RATE_LIMIT = (20, 10 * 60)
+# Proxies in front of the app that append to X-Forwarded-For (e.g. 1 behind one load balancer or CDN);
+# 0 trusts only REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Machine translation for translators: off unless configured. It only ever receives page and snippet
 # text that translators send it, never form submissions or member data.
