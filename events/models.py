@@ -3,7 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -12,7 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.models.pages import BasePage
+from home.models.pages import BasePage, body_opening, shorten_description
 
 
 class EventKind(models.TextChoices):
@@ -44,7 +46,12 @@ class EventIndexPage(BasePage):
 
 
 class EventPage(BasePage):
-    kind = models.CharField(max_length=20, choices=EventKind.choices, default=EventKind.MEETING)
+    kind = models.CharField(
+        max_length=20,
+        choices=EventKind.choices,
+        default=EventKind.MEETING,
+        help_text=_("What kind of event this is; shown above the title and in the list of events."),
+    )
     start = models.DateTimeField(help_text=_("Belgian time."))
     end = models.DateTimeField(help_text=_("Belgian time; after the start."))
     city = models.CharField(max_length=80, help_text=_("The city, in this page's language."))
@@ -92,3 +99,38 @@ class EventPage(BasePage):
     @property
     def public_venue(self):
         return "" if self.address_on_request else self.venue
+
+    @property
+    def meta_description(self):
+        """What, when and where first: monthly meetings in several cities often share the same text."""
+        if self.search_description:
+            return shorten_description(self.search_description)
+        start = timezone.localtime(self.start)
+        summary = gettext("%(kind)s in %(city)s on %(date)s at %(time)s.") % {
+            "kind": self.get_kind_display(),
+            "city": self.city,
+            "date": formats.date_format(start, "j F Y"),
+            "time": formats.time_format(start, "TIME_FORMAT"),
+        }
+        return shorten_description(f"{summary} {strip_tags(self.intro or '') or body_opening(self)}")
+
+    def get_structured_data(self):
+        """schema.org Event, so search engines can show the date and place; never an address given on request."""
+        place = {
+            "@type": "Place",
+            "name": self.public_venue or gettext("%(city)s, address on request") % {"city": self.city},
+            "address": {"@type": "PostalAddress", "addressLocality": self.city, "addressCountry": "BE"},
+        }
+        return {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "description": self.meta_description,
+            "url": self.full_url,
+            "inLanguage": self.locale.language_code,
+            "startDate": timezone.localtime(self.start).isoformat(),
+            "endDate": timezone.localtime(self.end).isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "location": place,
+        }

@@ -14,3 +14,4 @@ class HomeConfig(AppConfig):
 
         if connection.vendor == "sqlite":
             self.unpatched_sqlite_lexeme_as_sql = upstream_patches.escape_quotes_in_sqlite_search_terms()
+        self.unpatched_redirect_form_clean = upstream_patches.refuse_redirect_loops()

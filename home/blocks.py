@@ -3,11 +3,18 @@
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
 
 from utsopi_site.api.representations import image_representation, page_link_representation
 
 TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+
+
+def example_page():
+    """A live page of the site, so that the preview of a block linking to a page shows a working link."""
+    return Page.objects.live().filter(depth__gt=2).order_by("path").first()
 
 
 class SectionBlock(blocks.StructBlock):
@@ -56,6 +63,11 @@ class FigureBlock(blocks.StructBlock):
         template = "blocks/figure_block.html"
         description = _("An image with an optional caption and credit.")
 
+    def get_preview_value(self):
+        """The image uploaded last: a preview needs a real image, and the library is the site's own."""
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.normalize({"image": image, "caption": "Een bijeenkomst in Brussel, 2015.", "credit": "UTSOPI"})
+
     def get_api_representation(self, value, context=None):
         request = (context or {}).get("request")
         return {
@@ -97,6 +109,9 @@ class CallToActionBlock(PageLinkApiMixin, blocks.StructBlock):
         template = "blocks/call_to_action_block.html"
         description = _("A button that leads to another page, with a sentence about it.")
 
+    def get_preview_value(self):
+        return self.normalize({"page": example_page(), "label": "Word lid", "text": "Samen staan we sterker."})
+
 
 class HighlightBlock(PageLinkApiMixin, blocks.StructBlock):
     page = blocks.PageChooserBlock(help_text=_("The page this highlight leads to."))
@@ -109,6 +124,11 @@ class HighlightBlock(PageLinkApiMixin, blocks.StructBlock):
         template = "blocks/highlight_block.html"
         description = _("A card that points to another page.")
 
+    def get_preview_value(self):
+        return self.normalize(
+            {"page": example_page(), "heading": "Onze missie", "text": "Waarom UTSOPI bestaat en waar we voor staan."}
+        )
+
 
 class QuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(max_length=250, help_text=_("The question as a visitor would ask it."))
@@ -117,6 +137,7 @@ class QuestionBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = _("Question and answer")
+        description = _("One question a visitor asks, with its answer.")
 
 
 class QuestionSectionBlock(blocks.StructBlock):

@@ -9,6 +9,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import upstream_patches
+from home.dashboard import StaffOverviewPanel
+from home.guides import GuideIndexView, GuideView
 from home.languages import preferred_language, requested_language
 from home.models import FooterText, Menu
 from home.translation_report import StaleTranslationsReportView
@@ -70,3 +72,21 @@ class FooterTextViewSet(SnippetViewSet):
 
 register_snippet(MenuViewSet)
 register_snippet(FooterTextViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_staff_overview_panel(request, panels):
+    panels.append(StaffOverviewPanel())
+
+
+@hooks.register("register_admin_urls")
+def staff_guide_urls():
+    return [
+        path("guides/", GuideIndexView.as_view(), name="staff_guides"),
+        path("guides/<slug:name>/", GuideView.as_view(), name="staff_guide"),
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def staff_guides_menu_item():
+    return MenuItem(_("Staff guides"), reverse("staff_guides"), icon_name="help", order=900)

@@ -9,6 +9,7 @@ from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import RequestFactory
+from wagtail.contrib.redirects.forms import RedirectForm
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import upload_pofile
 
@@ -33,3 +34,12 @@ def test_modelsearch_still_leaves_quotes_unescaped_in_sqlite_search_terms():
     unpatched = apps.get_app_config("home").unpatched_sqlite_lexeme_as_sql
     _template, params = unpatched(Lexeme('say "hello'), None, None)
     assert params == ['say "hello']
+
+
+@pytest.mark.django_db
+def test_wagtail_still_accepts_a_redirect_to_its_own_address(monkeypatch):
+    from django.apps import apps
+
+    monkeypatch.setattr(RedirectForm, "clean", apps.get_app_config("home").unpatched_redirect_form_clean)
+    form = RedirectForm({"old_path": "/flyer", "redirect_link": "http://localhost/flyer", "is_permanent": "on"})
+    assert form.is_valid()

@@ -3,6 +3,7 @@
 from django.db import models
 from django.http import Http404
 from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -32,9 +33,26 @@ class BasePage(Page):
 
     @property
     def meta_description(self):
-        """The editor's search description, or else the opening of the introduction."""
-        text = self.search_description or strip_tags(self.intro or "")
-        return " ".join(text.split())[:160]
+        """The editor's search description, or else the opening of the introduction or of the body.
+
+        Search engines and share previews show it under the title, so no page goes without one.
+        """
+        return shorten_description(self.search_description or strip_tags(self.intro or "") or body_opening(self))
+
+
+def shorten_description(text):
+    """One line of at most 160 characters, the length search engines show."""
+    return Truncator(" ".join(text.split())).chars(160)
+
+
+def body_opening(page):
+    """The text of the first paragraph or section of the page's body, if it has one."""
+    for block in getattr(page, "body", None) or []:
+        if block.block_type == "paragraph":
+            return strip_tags(block.value.source)
+        if block.block_type == "section":
+            return strip_tags(block.value["body"].source)
+    return ""
 
 
 class TableOfContentsMixin:

@@ -1,12 +1,17 @@
-"""Organisation facts editors change without a developer: contact, bank details, menus, exit destination."""
+"""Organisation facts editors change without a developer: contact, press contact, bank details, menus,
+social media, the image shown when a page is shared, and the quick-exit destination."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from stdnum import bic, iban
 from stdnum.exceptions import ValidationError as NumberError
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable
 
 
 def validate_iban(value):
@@ -24,16 +29,24 @@ def validate_bic(value):
 
 
 @register_setting(icon="site")
-class OrganisationSettings(BaseSiteSetting):
+class OrganisationSettings(ClusterableModel, BaseSiteSetting):
+    """A ClusterableModel, so that the social media links are edited on the same screen."""
+
     organisation_name = models.CharField(max_length=120, default="UTSOPI", help_text=_("Shown in the header."))
     contact_email = models.EmailField(blank=True, help_text=_("Public contact address, shown in the footer."))
     contact_phone = models.CharField(max_length=40, blank=True, help_text=_("Public phone number, if any."))
     postal_address = models.TextField(blank=True, help_text=_("Public postal address, if any."))
+    press_contact_name = models.CharField(
+        max_length=120, blank=True, help_text=_("The person or team journalists should contact, e.g. Press team.")
+    )
+    press_contact_email = models.EmailField(
+        blank=True, help_text=_("The address journalists write to; given to search engines with the organisation.")
+    )
     bank_account_holder = models.CharField(
         max_length=70, blank=True, help_text=_("Beneficiary name, as the bank knows it.")
     )
     iban = models.CharField(
-        "IBAN", max_length=34, blank=True, validators=[validate_iban], help_text=_("e.g. BE68 5390 0754 7034")
+        "IBAN", max_length=34, blank=True, validators=[validate_iban], help_text=_("e.g. BE71 0961 2345 6769")
     )
     bic = models.CharField("BIC", max_length=11, blank=True, validators=[validate_bic], help_text=_("e.g. GKCCBEBB"))
     quick_exit_url = models.URLField(
@@ -56,6 +69,18 @@ class OrganisationSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("The menu in the footer; each language shows its own translation."),
     )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when any page is shared on social media or in a messaging app, cropped to 1200 by 630 pixels: "
+            "choose an image at least that large, without people who could be recognised, and describe it in its "
+            "description field."
+        ),
+    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -64,9 +89,16 @@ class OrganisationSettings(BaseSiteSetting):
             heading=_("Contact"),
         ),
         MultiFieldPanel(
+            [FieldPanel("press_contact_name"), FieldPanel("press_contact_email")], heading=_("Press contact")
+        ),
+        MultiFieldPanel(
             [FieldPanel("bank_account_holder"), FieldPanel("iban"), FieldPanel("bic")], heading=_("Donations")
         ),
         MultiFieldPanel([FieldPanel("main_menu"), FieldPanel("footer_menu")], heading=_("Navigation")),
+        MultiFieldPanel(
+            [FieldPanel("share_image"), InlinePanel("social_links", label=_("Social media link"))],
+            heading=_("Sharing and social media"),
+        ),
         FieldPanel("quick_exit_url"),
     ]
 
@@ -77,3 +109,33 @@ class OrganisationSettings(BaseSiteSetting):
         super().clean()
         self.iban = iban.compact(self.iban) if self.iban else ""
         self.bic = bic.compact(self.bic) if self.bic else ""
+
+
+class SocialLink(Orderable):
+    """One of the union's profiles elsewhere, e.g. on Instagram or Mastodon; search engines get them as sameAs."""
+
+    settings = ParentalKey(OrganisationSettings, on_delete=models.CASCADE, related_name="social_links")
+    label = models.CharField(
+        max_length=40, help_text=_("The name of the network as visitors know it, e.g. Instagram or Mastodon.")
+    )
+    url = models.URLField(
+        "URL",
+        validators=[
+            # Its own code: with the generic "invalid" code, the form would show its own vaguer message instead.
+            URLValidator(
+                schemes=["https"],
+                message=_("Enter the full address of the profile, starting with https://."),
+                code="not_https",
+            )
+        ],
+        help_text=_("The full address of the union's profile, e.g. https://www.instagram.com/utsopi/"),
+    )
+
+    panels = [FieldPanel("label"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("social media link")
+        verbose_name_plural = _("social media links")
+
+    def __str__(self):
+        return self.label

@@ -1,0 +1,49 @@
+"""Template tags for the <head> of public pages: sharing tags and schema.org structured data (see home/seo.py)."""
+
+from django import template
+
+from home import seo
+from home.templatetags.navigation_tags import page_translations
+
+register = template.Library()
+
+
+def _organisation(context):
+    from home.models import OrganisationSettings
+
+    return OrganisationSettings.for_request(context["request"])
+
+
+@register.inclusion_tag("includes/sharing_meta.html", takes_context=True)
+def sharing_meta(context):
+    """Meta description, Open Graph and Twitter card of the page in context, in its language."""
+    page = context.get("page")
+    request = context.get("request")
+    if page is None or request is None:
+        return {}
+    organisation = _organisation(context)
+    code = page.locale.language_code
+    return {
+        "description": seo.page_description(page),
+        "title": page.seo_title or page.title,
+        "site_name": organisation.organisation_name,
+        "url": page.full_url,
+        "type": "website" if page.depth <= 2 else "article",
+        "locale": seo.open_graph_locale(code),
+        "alternate_locales": [
+            seo.open_graph_locale(translation["code"])
+            for translation in page_translations(context, page)
+            if translation["code"] != code
+        ],
+        "image": seo.share_image(organisation, request),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def web_page_structured_data(context):
+    return seo.web_page_data(context["page"], context["request"], _organisation(context))
+
+
+@register.simple_tag(takes_context=True)
+def organisation_structured_data(context):
+    return seo.organisation_data(context["page"], context["request"], _organisation(context))
