@@ -19,7 +19,7 @@ def live_pages(language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_renders_in_its_language(client, language):
     pages = live_pages(language)
-    assert len(pages) == 13
+    assert len(pages) == 16
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url

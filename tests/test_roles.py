@@ -241,11 +241,6 @@ def test_a_translator_opens_the_footer_text_translation(member_of, client_for, l
     assert client_for(member_of("Translators")).get(url).status_code == 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Wagtail shows a form's submissions to anyone who may edit the form page; "
-    "the membership app needs a filter_form_submissions_for_user hook (DESIGN §8)",
-)
 @pytest.mark.parametrize("group_name", ["Editors", "Translators", "Reviewers"])
 def test_content_staff_see_no_membership_submissions(member_of, client_for, group_name):
     browser = client_for(member_of(group_name))

@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "utsopi.example",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/utsopi",
     "WAGTAILADMIN_BASE_URL": "https://utsopi.example",
+    "MEMBER_DATA_KEYS": "zrG0nDHA7HTtzSX0YRDVaZECDukjiyKhbFa38hTSyTM=",
 }
 
 

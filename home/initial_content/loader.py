@@ -42,7 +42,14 @@ from home.models import (
     MissionPage,
     OrganisationSettings,
 )
-from membership.models import DonatePage, MembershipFormField, MembershipFormPage
+from membership.models import (
+    DonatePage,
+    FormPage,
+    FormPageField,
+    FormRetention,
+    MembershipFormField,
+    MembershipFormPage,
+)
 from search.models import SearchPage
 
 CONTENT_DIR = Path(__file__).resolve().parent
@@ -64,6 +71,8 @@ MAIN_MENU = [
     "donate",
 ]
 FOOTER_MENU = ["faq", "search", "membership", "donate"]
+# The form pages, built with the form builder; their answers are member data (membership app).
+FORMS = ["membership", "volunteer", "training"]
 
 
 class ContentMismatchError(Exception):
@@ -183,6 +192,16 @@ class PageBuilder:
             body=sections("what_we_do", data["sections"]),
         )
 
+    def safe_browsing(self):
+        """What the quick exit does and does not do; the quick exit finds it by this translation key."""
+        data = self.content["safe_browsing"]
+        return ContentPage(
+            **common_fields(data),
+            translation_key=stable_id("page", "safe_browsing"),
+            intro=data["intro"],
+            body=sections("safe_browsing", data["sections"]),
+        )
+
     def faq(self):
         data = self.content["faq"]
         groups = []
@@ -223,25 +242,30 @@ class PageBuilder:
             )
         return HistoryPage(**common_fields(data), intro=data["intro"], timeline_entries=entries)
 
-    def membership(self):
-        data = self.content["membership"]
+    def form_fields(self, page_key, field_model):
+        """The questions of a form; keys and stored choice values come from the source, labels from this language."""
         form_fields = []
         for index, (field, source_field) in enumerate(
-            zip(data["fields"], self.source["membership"]["fields"], strict=True)
+            zip(self.content[page_key]["fields"], self.source[page_key]["fields"], strict=True)
         ):
             form_fields.append(
-                MembershipFormField(
-                    translation_key=stable_id("membership", source_field["key"]),
+                field_model(
+                    translation_key=stable_id(page_key, source_field["key"]),
                     sort_order=index,
                     clean_name=source_field["key"],
                     label=field["label"],
                     field_type=source_field["field_type"],
                     required=source_field["required"],
                     choices=choices_text(field),
+                    choice_keys="\n".join(choice["key"] for choice in source_field["choices"]),
                     help_text=field["help_text"],
                     default_value="",
                 )
             )
+        return form_fields
+
+    def membership(self):
+        data = self.content["membership"]
         return MembershipFormPage(
             **common_fields(data),
             intro=data["intro"],
@@ -251,8 +275,24 @@ class PageBuilder:
             active_body=data["active_body"],
             thank_you_text=data["thank_you_text"],
             submit_label=data["submit_label"],
-            form_fields=form_fields,
+            form_fields=self.form_fields("membership", MembershipFormField),
         )
+
+    def form_page(self, page_key):
+        data = self.content[page_key]
+        return FormPage(
+            **common_fields(data),
+            intro=data["intro"],
+            thank_you_text=data["thank_you_text"],
+            submit_label=data["submit_label"],
+            form_fields=self.form_fields(page_key, FormPageField),
+        )
+
+    def volunteer(self):
+        return self.form_page("volunteer")
+
+    def training(self):
+        return self.form_page("training")
 
     def donate(self):
         data = self.content["donate"]
@@ -371,14 +411,22 @@ class InitialContentLoader:
             ("what_we_do", PageBuilder.what_we_do),
             ("faq", PageBuilder.faq),
             ("membership", PageBuilder.membership),
+            ("volunteer", PageBuilder.volunteer),
+            ("training", PageBuilder.training),
             ("donate", PageBuilder.donate),
             ("events", PageBuilder.events),
             ("search", PageBuilder.search),
+            ("safe_browsing", PageBuilder.safe_browsing),
         ]
         for key, make in children:
             page = self.child(home, make(builder), locale)
             self.page_ids[key] = page.id
             tree.append((key, page, make))
+        for key in FORMS:
+            FormRetention.objects.get_or_create(
+                form_key=Page.objects.get(id=self.page_ids[key]).translation_key,
+                defaults={"retention_days": self.contents[SOURCE_LANGUAGE][key].get("retention_days")},
+            )
 
         if not home.calls_to_action:
             linked = builder.home(with_links=True)

@@ -1,0 +1,64 @@
+"""Spam stopped without a third party: a honeypot, a minimum fill time and a rate limit per address.
+
+No CAPTCHA and no outside script: a visitor's browser talks to no other host. The rate limit lives in
+the shared Django cache (Redis in production), keyed by a keyed hash of the address, so no plain IP
+address is ever stored.
+"""
+
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+
+HONEYPOT_FIELD = "website-address"
+STARTED_FIELD = "form-token"
+STARTED_SALT = "membership.form-started"
+RATE_LIMIT_SALT = "membership.rate-limit"
+
+
+def form_started_token(page, issued_at=None):
+    """A signed note of when the form was shown, so a reply sent too quickly (by a script) is recognised."""
+    return signing.dumps(
+        {"form": str(page.translation_key), "at": time.time() if issued_at is None else issued_at},
+        salt=STARTED_SALT,
+    )
+
+
+def seconds_since_started(page, token):
+    """How long the visitor had the form; None when the token is missing, forged, too old or for another form."""
+    try:
+        started = signing.loads(token or "", salt=STARTED_SALT, max_age=settings.MEMBER_FORMS_MAX_FILL_SECONDS)
+    except signing.BadSignature:
+        return None
+    if not isinstance(started, dict) or started.get("form") != str(page.translation_key):
+        return None
+    try:
+        return time.time() - float(started["at"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def client_address(request):
+    """The visitor's address; behind TRUSTED_PROXY_COUNT proxies, the one the outermost proxy saw."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def over_rate_limit(request):
+    """Count this attempt for the visitor's address; True once it exceeds MEMBER_FORMS_RATE_LIMIT in its window."""
+    limit, window = settings.MEMBER_FORMS_RATE_LIMIT
+    address_hash = salted_hmac(RATE_LIMIT_SALT, client_address(request)).hexdigest()
+    key = f"membership:attempts:{address_hash}:{int(time.time() // window)}"
+    cache.add(key, 0, timeout=window)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=window)
+        attempts = 1
+    return attempts > limit
