@@ -7,7 +7,7 @@ from wagtail.models import Page
 from events.models import EventIndexPage, EventPage
 from history.models import HistoryPage
 from home.models import ContentPage, FaqPage, HomePage, MissionPage
-from membership.models import DonatePage, MembershipFormPage
+from membership.models import DonatePage, FormPage, MembershipFormPage
 from search.models import SearchPage
 from tests import factories
 
@@ -18,6 +18,7 @@ PAGE_TYPES = [
     FaqPage,
     HistoryPage,
     MembershipFormPage,
+    FormPage,
     DonatePage,
     EventIndexPage,
     EventPage,
@@ -31,6 +32,7 @@ ALLOWED_PARENTS = {
     FaqPage: {HomePage},
     HistoryPage: {HomePage},
     MembershipFormPage: {HomePage},
+    FormPage: {HomePage},
     DonatePage: {HomePage},
     EventIndexPage: {HomePage},
     EventPage: {EventIndexPage},

@@ -104,6 +104,7 @@ class HomePage(BasePage):
         "home.FaqPage",
         "history.HistoryPage",
         "membership.MembershipFormPage",
+        "membership.FormPage",
         "membership.DonatePage",
         "events.EventIndexPage",
         "search.SearchPage",
