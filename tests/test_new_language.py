@@ -1,17 +1,10 @@
 """Staff add a language from the admin, translate, publish: the site speaks it, with no code change."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Locale, Page
 
 from home.models import HomePage
-
-
-@pytest.fixture
-def admin_client(client, db):
-    client.force_login(get_user_model().objects.create_superuser("chief", password="a-long-password-123"))
-    return client
 
 
 def add_language_and_translate_home(admin_client, language_code):

@@ -1,17 +1,9 @@
 """Translators see which translations fall behind their Dutch source, per language."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from home.models import MissionPage
 from home.translation_report import stale_translations
-
-
-@pytest.fixture
-def admin_client(client, db):
-    user = get_user_model().objects.create_superuser("chief", password="a-long-password-123")
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.django_db

@@ -2,7 +2,6 @@
 
 import polib
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.users.models import UserProfile
@@ -12,13 +11,12 @@ from home.models import MissionPage
 
 
 @pytest.fixture
-def admin_client(client, db):
-    user = get_user_model().objects.create_superuser("chief", password="a-long-password-123")
-    profile = UserProfile.get_for_user(user)
+def admin_client(admin_client, admin_user):
+    """pytest-django's admin, reading the admin's messages in English."""
+    profile = UserProfile.get_for_user(admin_user)
     profile.preferred_language = "en"
     profile.save()
-    client.force_login(user)
-    return client
+    return admin_client
 
 
 @pytest.fixture

@@ -20,20 +20,26 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 class Watch:
-    """A browser page whose requests to other hosts, console errors and policy violations are kept."""
+    """A browser page whose requests to other hosts, console errors, failed files and policy violations are kept."""
 
     def __init__(self, browser, live_site, viewport):
         self.context = browser.new_context(viewport=viewport, locale="en-GB")
         self.context.add_init_script(RECORD_VIOLATIONS)
         self.page = self.context.new_page()
         self.live_site = live_site
-        self.foreign, self.errors, self.violations = [], [], []
+        self.foreign, self.errors, self.failed, self.violations = [], [], [], []
         self.page.on("request", self.request)
+        self.page.on("response", self.response)
         self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
 
     def request(self, request):
         if not request.url.startswith((self.live_site, "data:", "blob:")):
             self.foreign.append(request.url)
+
+    def response(self, response):
+        """A stylesheet, script or image that fails; the page's own status is checked by the test."""
+        if response.status >= 400 and not response.request.is_navigation_request():
+            self.failed.append(response.url)
 
     def visit(self, path):
         response = self.page.goto(self.live_site + path, wait_until="networkidle")
@@ -50,11 +56,14 @@ class Watch:
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_public_pages_break_no_policy_and_call_no_other_host(browser, live_site, public_paths, viewport):
     watch = Watch(browser, live_site, viewport)
+    assert len(public_paths) >= 39
     for path in [*public_paths, "/fr/nexiste-pas/"]:
         response = watch.visit(path)
+        assert response.status == (404 if path == "/fr/nexiste-pas/" else 200), path
         assert response.headers["content-security-policy"], path
     assert watch.violations == []
     assert watch.foreign == []
+    assert watch.failed == []
     assert [error for error in watch.errors if "404 (Not Found)" not in error] == []
     watch.close()
 
