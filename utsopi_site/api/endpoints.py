@@ -47,14 +47,18 @@ class ContentJSONRenderer(JSONRenderer):
         return super().render(with_absolute_links(data, request), accepted_media_type, renderer_context)
 
 
+def unknown_locale_reason(code):
+    known = ", ".join(Locale.objects.order_by("language_code").values_list("language_code", flat=True))
+    return f"unknown locale '{code}'; the site has: {known}"
+
+
 class KnownLocaleFilter(LocaleFilter):
     """An unknown ?locale= is a mistake of the caller: 400 with the languages that exist, not a 404."""
 
     def filter_queryset(self, request, queryset, view):
         code = request.GET.get("locale")
         if code is not None and not Locale.objects.filter(language_code=code).exists():
-            known = ", ".join(Locale.objects.order_by("language_code").values_list("language_code", flat=True))
-            raise BadRequestError(f"unknown locale '{code}'; the site has: {known}")
+            raise BadRequestError(unknown_locale_reason(code))
         return super().filter_queryset(request, queryset, view)
 
 
@@ -132,8 +136,7 @@ def site_content(request):
     code = request.GET.get("locale", settings.LANGUAGE_CODE)
     locale = Locale.objects.filter(language_code=code).first()
     if locale is None:
-        known = ", ".join(Locale.objects.order_by("language_code").values_list("language_code", flat=True))
-        return JsonResponse({"message": f"unknown locale '{code}'; the site has: {known}"}, status=400)
+        return JsonResponse({"message": unknown_locale_reason(code)}, status=400)
     unknown = set(request.GET) - {"locale"}
     if unknown:
         return JsonResponse({"message": f"unknown query parameter: {', '.join(sorted(unknown))}"}, status=400)
