@@ -30,6 +30,8 @@ class TranslationsField(Field):
 class TimelineEntryField(Field):
     """Timeline entries in chronological order, with their date written as precisely as it is known."""
 
+    openapi_schema = {"type": "array", "items": {"$ref": "#/components/schemas/TimelineEntry"}}
+
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 

@@ -15,7 +15,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, get_page_models
 
 from utsopi_site.api.endpoints import MAX_OFFSET
-from utsopi_site.api.fields import TimelineEntryField
 
 STRING = {"type": "string"}
 NULLABLE_STRING = {"type": ["string", "null"]}
@@ -40,8 +39,8 @@ def obj(properties, required=None, additional=False):
 def field_schema(model, api_field):
     """The JSON schema of one APIField of a page model."""
     serializer = api_field.serializer
-    if isinstance(serializer, TimelineEntryField):
-        return {"type": "array", "items": ref("TimelineEntry")}
+    if hasattr(serializer, "openapi_schema"):
+        return serializer.openapi_schema
     if isinstance(serializer, rest_fields.CharField):
         return STRING
     field = model._meta.get_field(api_field.name)
