@@ -12,6 +12,7 @@ from home.sitemaps import MultilingualSitemap
 from utsopi_site.api.endpoints import site_content, unknown_api_path
 from utsopi_site.api.openapi import openapi_document
 from utsopi_site.api.router import api_router
+from utsopi_site.api.submissions import form_replies
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/v2/site/", site_content, name="api_site_content"),
     path("api/v2/openapi.json", openapi_document, name="api_openapi"),
+    path("api/v2/forms/<int:page_id>/", form_replies, name="api_form_replies"),
     re_path(r"^api/v2/(?P<path>.*)$", unknown_api_path),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.forms.forms import _split_by_newline_or_comma
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.coreutils import safe_snake_case
@@ -24,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import TEXT_FEATURES
 from membership.forms import ProtectedFormBuilder
+from utsopi_site.api.fields import FormField
 
 from .submissions import FormRetention, Submission
 
@@ -122,6 +124,12 @@ class ProtectedFormPage(AbstractForm):
     )
 
     form_builder = ProtectedFormBuilder
+    api_fields = [
+        APIField("intro"),
+        APIField("form", serializer=FormField()),
+        APIField("submit_label"),
+        APIField("thank_you_text"),
+    ]
     # Days the answers are kept before purge_expired_submissions deletes them; None: until erased.
     # Only the starting value: membership officers change it per form (FormRetention).
     default_retention_days = 365
@@ -217,6 +225,14 @@ class MembershipFormPage(ProtectedFormPage):
     )
 
     default_retention_days = None  # a membership lasts until the member or an officer ends it
+
+    api_fields = [
+        *ProtectedFormPage.api_fields,
+        APIField("supporting_heading"),
+        APIField("supporting_body"),
+        APIField("active_heading"),
+        APIField("active_body"),
+    ]
 
     content_panels = [
         *AbstractForm.content_panels,

@@ -98,7 +98,8 @@ class LocalizedPageSerializer(PageSerializer):
 class PagesEndpoint(CachedReadOnlyMixin, PagesAPIViewSet):
     base_serializer_class = LocalizedPageSerializer
     meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
-    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "translations"]
+    # Per-page lookups: in a page's detail only, so a listing costs the same number of queries at any size.
+    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "translations", "form"]
     filter_backends = [
         KnownLocaleFilter if backend is LocaleFilter else backend for backend in PagesAPIViewSet.filter_backends
     ]
@@ -121,10 +122,11 @@ class DocumentsEndpoint(CachedReadOnlyMixin, DocumentsAPIViewSet):
         return super().get_queryset().exclude(collection__in=restricted)
 
 
+@csrf_exempt  # answers every method with JSON, never with the HTML CSRF page
 def unknown_api_path(request, path):
     """Paths the API does not have answer in JSON, like the rest of the API, never with an HTML page."""
     endpoint, _, rest = path.partition("/")
-    if endpoint in {"pages", "images", "documents"} and rest.strip("/") and "/" not in rest.strip("/"):
+    if endpoint in {"pages", "images", "documents", "forms"} and rest.strip("/") and "/" not in rest.strip("/"):
         return JsonResponse({"message": "the id must be a whole number, e.g. /api/v2/pages/3/"}, status=400)
     return JsonResponse({"message": f"no such API endpoint: /api/v2/{path}"}, status=404)
 

@@ -11,6 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from rest_framework import fields as rest_fields
+from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, get_page_models
 
@@ -104,15 +105,19 @@ def page_filters(locales):
     ]
 
 
+def json_response(description, schema):
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
 def responses(ok_schema, description, extra=None):
     return {
-        "200": {"description": description, "content": {"application/json": {"schema": ok_schema}}},
-        "400": {"description": "A query parameter is wrong.", "content": {"application/json": {"schema": ERROR}}},
+        "200": json_response(description, ok_schema),
+        "400": json_response("A query parameter is wrong.", ERROR),
         **(extra or {}),
     }
 
 
-NOT_FOUND = {"404": {"description": "Nothing with this id.", "content": {"application/json": {"schema": ERROR}}}}
+NOT_FOUND = {"404": json_response("Nothing with this id.", ERROR)}
 ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
 
 
@@ -138,7 +143,8 @@ def build_schema(request):
             "version": "2",
             "description": (
                 "Read-only content of the UTSOPI website in every language: pages, images, documents, "
-                "menus and organisation facts. Only live, public content; never drafts, submissions or accounts."
+                "menus and organisation facts, and form schemas. Only live, public content; never drafts, "
+                "submissions or accounts. Its one write operation sends a reply to a form."
             ),
         },
         "servers": [{"url": request.build_absolute_uri("/api/v2")}],
@@ -190,6 +196,42 @@ def build_schema(request):
                     "parameters": [ID],
                     "responses": responses(ref("MediaListingItem"), "The document.", NOT_FOUND),
                 }
+            },
+            "/forms/{id}/": {
+                "parameters": [ID],
+                "get": {
+                    "summary": "A fresh form token, to send with a reply to this form",
+                    "description": "The id is the form page's id. Never cached.",
+                    "operationId": "getFormToken",
+                    "responses": {
+                        "200": json_response("A token; send the reply after send_after_seconds.", ref("FormToken")),
+                        "400": json_response("The id is not a whole number.", ERROR),
+                        **NOT_FOUND,
+                    },
+                },
+                "post": {
+                    "summary": "Send a reply to a form",
+                    "description": (
+                        "The same checks as the form on the site: answers by question key (see the page's "
+                        "form.questions), the form token, an empty honeypot, a minimum fill time and a rate limit. "
+                        "Messages are in the form's language. The answers are stored encrypted and never shown again."
+                    ),
+                    "operationId": "sendFormReply",
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": ref("FormReply")}},
+                    },
+                    "responses": {
+                        "201": json_response("Received: the reference the person can quote.", ref("FormReceived")),
+                        "400": json_response(
+                            "Not sent: the reasons, per question where they concern one.", ref("FormRefused")
+                        ),
+                        **NOT_FOUND,
+                        "413": json_response("The reply is too long.", ERROR),
+                        "415": json_response("The reply is not sent as application/json.", ERROR),
+                        "429": json_response("Too many replies from this connection; try again later.", ERROR),
+                    },
+                },
             },
             "/site/": {
                 "get": {
@@ -281,6 +323,63 @@ def build_schema(request):
                     },
                     required=["id", "meta"],
                     additional=True,
+                ),
+                "Form": obj(
+                    {
+                        "questions": {"type": "array", "items": ref("FormQuestion")},
+                        "submission_url": {**URL, "description": "GET: a form token; POST: a reply (FormReply)."},
+                        "send_after_seconds": INTEGER,
+                    }
+                ),
+                "FormQuestion": obj(
+                    {
+                        "key": {**STRING, "description": "The same in every language of the form."},
+                        "type": {"type": "string", "enum": [value for value, _label in FORM_FIELD_CHOICES]},
+                        "label": STRING,
+                        "help_text": STRING,
+                        "required": {"type": "boolean"},
+                        "max_length": {"type": ["integer", "null"]},
+                        "choices": {"type": "array", "items": obj({"key": STRING, "label": STRING})},
+                        "default": {
+                            "type": ["string", "boolean", "array", "null"],
+                            "description": "In the shape of an answer to this type of question.",
+                        },
+                    }
+                ),
+                "FormToken": obj({"form_token": STRING, "send_after_seconds": INTEGER, "valid_for_seconds": INTEGER}),
+                "FormReply": {
+                    "type": "object",
+                    "properties": {
+                        "answers": {
+                            "type": "object",
+                            "description": (
+                                "By question key: text; true/false for a checkbox; a list of choice keys for "
+                                "checkboxes and multiselect; a number or text for a number; the choice key for "
+                                "radio and dropdown."
+                            ),
+                            "additionalProperties": {
+                                "type": ["string", "number", "boolean", "array", "null"],
+                                "items": STRING,
+                            },
+                        },
+                        "form_token": {**STRING, "description": "From GET on the same address."},
+                        "website_address": {**STRING, "description": "A trap for scripts: leave it empty."},
+                    },
+                    "required": ["answers", "form_token"],
+                    "additionalProperties": False,
+                },
+                "FormReceived": obj({"reference": STRING, "thank_you_text": {**STRING, "description": "HTML"}}),
+                "FormRefused": obj(
+                    {
+                        "message": STRING,
+                        "errors": {
+                            "type": "object",
+                            "description": "Messages by question key; __all__ for the reply as a whole.",
+                            "additionalProperties": {"type": "array", "items": STRING},
+                        },
+                        "form_token": {**STRING, "description": "A fresh token, when the one sent was too old."},
+                    },
+                    required=["message"],
                 ),
                 "MenuItem": obj({"title": STRING, "url": URL, "page_id": INTEGER, "api_url": URL}),
                 "SiteContent": obj(
