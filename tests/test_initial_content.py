@@ -48,6 +48,21 @@ def test_the_default_site_serves_the_dutch_home_page():
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("base_url", "root_url"),
+    [("http://127.0.0.1:8000", "http://127.0.0.1:8000"), ("https://utsopi.example/", "https://utsopi.example")],
+)
+def test_the_site_lives_at_the_configured_address(settings, base_url, root_url):
+    """Full URLs (sitemap, API) lead to where the site is served, not to Wagtail's placeholder localhost:80."""
+    settings.WAGTAILADMIN_BASE_URL = base_url
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = Page.objects.get(depth=1)
+    site.save()
+    InitialContentLoader().load()
+    assert Site.objects.get(is_default_site=True).root_url == root_url
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_translations_are_managed_by_wagtail_localize(language):
     for source in Page.objects.filter(locale__language_code="nl", depth__gt=1):

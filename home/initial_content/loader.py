@@ -12,8 +12,10 @@ import tomllib
 import uuid
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -402,6 +404,7 @@ class InitialContentLoader:
         if site.root_page_id != home.id:
             site.root_page = home
             site.site_name = "UTSOPI"
+            site.hostname, site.port = public_address()
             site.save()
 
         tree = []
@@ -567,3 +570,9 @@ class InitialContentLoader:
             menu.save()
             self.created += 1
         return menu
+
+
+def public_address():
+    """Host and port of the site's address (WAGTAILADMIN_BASE_URL): full URLs in the sitemap and API lead there."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return address.hostname, address.port or (443 if address.scheme == "https" else 80)

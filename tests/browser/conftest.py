@@ -98,12 +98,15 @@ def live_site(tmp_path_factory, neutral_site, totp_key):
     """A production-like server on 127.0.0.1 with the union's content."""
     require(Path(CHROMIUM).exists(), f"{CHROMIUM} is missing (apt-get install chromium).")
     workdir = tmp_path_factory.mktemp("safety-site")
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "utsopi_site.settings.dev",
         "DEBUG": "false",
         "ADMIN_TWO_FACTOR": "true",
         "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
+        "WAGTAILADMIN_BASE_URL": base_url,
     }
     setup = (
         "from django.contrib.auth import get_user_model\n"
@@ -124,14 +127,12 @@ def live_site(tmp_path_factory, neutral_site, totp_key):
         ["collectstatic", "--noinput", "-v0"],
     ):
         subprocess.run(manage + command, cwd=PROJECT, env=env, check=True, capture_output=True)
-    port = free_port()
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
     server = subprocess.Popen(
         [gunicorn, "utsopi_site.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
         cwd=PROJECT,
         env=env,
     )
-    base_url = f"http://127.0.0.1:{port}"
     for _attempt in range(100):
         try:
             urllib.request.urlopen(f"{base_url}/nl/", timeout=1)  # noqa: S310

@@ -9,6 +9,7 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = "test-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+WAGTAILADMIN_BASE_URL = "http://localhost"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
