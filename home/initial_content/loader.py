@@ -11,6 +11,7 @@ import io
 import tomllib
 import uuid
 from collections import defaultdict
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -51,6 +52,7 @@ from membership.models import (
     FormRetention,
     MembershipFormField,
     MembershipFormPage,
+    SuggestedAmount,
 )
 from search.models import SearchPage
 
@@ -302,6 +304,13 @@ class PageBuilder:
             **common_fields(data),
             intro=data["intro"],
             bank_transfer_text=data["bank_transfer_text"],
+            standing_order_text=data["standing_order_text"],
+            tax_certificate_text=data["tax_certificate_text"],
+            # Amounts are not text: every language has the source's (wagtail-localize keeps them in sync).
+            suggested_amounts=[
+                SuggestedAmount(sort_order=index, amount=Decimal(amount))
+                for index, amount in enumerate(self.source["donate"]["suggested_amounts"])
+            ],
         )
 
     def events(self):

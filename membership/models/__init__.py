@@ -4,7 +4,7 @@ The forms are built by staff with Wagtail's form builder; what people send throu
 data (DESIGN §8): encrypted at rest, seen only by membership officers, kept for a limited time.
 """
 
-from .donate import DonatePage
+from .donate import DonatePage, SuggestedAmount
 from .forms import FormPage, FormPageField, MembershipFormField, MembershipFormPage, ProtectedFormPage
 from .submissions import FormRetention, NotificationSettings, Submission
 
@@ -18,4 +18,5 @@ __all__ = [
     "NotificationSettings",
     "ProtectedFormPage",
     "Submission",
+    "SuggestedAmount",
 ]

@@ -157,6 +157,7 @@ def site_content(request):
                 "account_holder": organisation.bank_account_holder,
                 "iban": organisation.iban,
                 "bic": organisation.bic,
+                "reference": organisation.donation_reference,
             },
             "quick_exit_url": organisation.quick_exit_url,
             "main_menu": [menu_item(entry, request) for entry in menu_entries(context, "main_menu")],

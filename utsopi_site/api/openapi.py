@@ -387,7 +387,9 @@ def build_schema(request):
                         "locale": STRING,
                         "languages": {"type": "array", "items": obj({"code": STRING, "name": STRING})},
                         "organisation": {"type": "object", "additionalProperties": {"type": "string"}},
-                        "donations": obj({"account_holder": STRING, "iban": STRING, "bic": STRING}),
+                        "donations": obj(
+                            {"account_holder": STRING, "iban": STRING, "bic": STRING, "reference": STRING}
+                        ),
                         "quick_exit_url": URL,
                         "main_menu": {"type": "array", "items": ref("MenuItem")},
                         "footer_menu": {"type": "array", "items": ref("MenuItem")},
