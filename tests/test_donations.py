@@ -246,7 +246,12 @@ def test_amounts_follow_the_visitors_language(client):
     page.save_revision().publish()
     set_bank_details()
     captions = [caption for _svg, caption in served_codes(client.get(page.url).content.decode())]
-    assert "€12,50" in captions
+    assert "€ 12,50" in captions
+    french = donate_page("fr")
+    french.suggested_amounts.add(SuggestedAmount(amount=Decimal("12.50"), sort_order=3))
+    french.save_revision().publish()
+    captions = [caption for _svg, caption in served_codes(client.get(french.url).content.decode())]
+    assert "12,50 €" in captions
 
 
 @pytest.mark.django_db
@@ -377,7 +382,7 @@ def test_editors_choose_the_amounts_up_to_the_largest_a_code_carries(client, edi
     set_bank_details()
     client.logout()
     codes = served_codes(client.get(donate_page("nl").url).content.decode())
-    assert [caption for _svg, caption in codes][:2] == ["€5", "€999999999,99"]
+    assert [caption for _svg, caption in codes][:2] == ["€ 5", "€ 999999999,99"]
     if Path(ZBARIMG).exists():
         assert epc_fields(decode(rasterise(codes[1][0]), tmp_path))["amount"] == "EUR999999999.99"
 
