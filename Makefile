@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST := 127.0.0.1:8000
 
-.PHONY: run test lint format translations messages audit clean
+.PHONY: run test benchmark lint format translations messages audit clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version' 
@@ -42,6 +42,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 ## make test: install the test tools and run the whole suite (SQLite by default; set DATABASE_URL for PostgreSQL)
 test: $(VENV)/.dev-installed translations node_modules/.package-lock.json
 	DJANGO_SETTINGS_MODULE=utsopi_site.settings.test $(BIN)/pytest
+
+## make benchmark: server time, queries and size of every live page and of the API, DEBUG off (docs/performance.md)
+benchmark: translations
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_initial_content --if-empty
+	$(MANAGE) collectstatic --noinput -v0
+	DEBUG=false $(MANAGE) benchmark
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
