@@ -62,11 +62,19 @@ class EventPage(BasePage):
         default=False,
         help_text=_("For safe meetings: the address is not published; people ask for it."),
     )
+    cancelled = models.BooleanField(
+        default=False,
+        help_text=_(
+            "Tick if the event will not take place. It stays in the list of events, marked as cancelled, "
+            "so people who planned to come know."
+        ),
+    )
     body = StreamField(BodyBlock(), blank=True, help_text=_("What happens, for whom, how to take part."))
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("kind"),
+        FieldPanel("cancelled"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         MultiFieldPanel([FieldPanel("city"), FieldPanel("venue"), FieldPanel("address_on_request")], _("Place")),
         FieldPanel("body"),
@@ -80,6 +88,7 @@ class EventPage(BasePage):
         APIField("city"),
         APIField("venue", serializer=CharField(source="public_venue", read_only=True)),
         APIField("address_on_request"),
+        APIField("cancelled"),
         APIField("body"),
     ]
 
@@ -130,7 +139,7 @@ class EventPage(BasePage):
             "inLanguage": self.locale.language_code,
             "startDate": timezone.localtime(self.start).isoformat(),
             "endDate": timezone.localtime(self.end).isoformat(),
-            "eventStatus": "https://schema.org/EventScheduled",
+            "eventStatus": f"https://schema.org/{'EventCancelled' if self.cancelled else 'EventScheduled'}",
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "location": place,
         }
