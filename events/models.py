@@ -1,6 +1,7 @@
 """Monthly meetings, workshops and demonstrations. Its own app: events have dates, places and feeds."""
 
 import re
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -48,16 +49,33 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         """Live public events of this list, in its language only; never a private or draft page."""
         return EventPage.objects.child_of(self).live().public().filter(locale_id=self.locale_id)
 
-    def upcoming_events(self):
+    def upcoming_events(self, events=None):
         """Events that have not ended yet, cancelled ones included, soonest first."""
-        return self.events().filter(end__gte=timezone.now()).order_by("start")
+        events = self.events() if events is None else events
+        return events.filter(end__gte=timezone.now()).order_by("start")
+
+    def cities(self):
+        """The cities this list has events in, each once, for the city filter."""
+        return sorted(set(self.events().order_by().values_list("city", flat=True)), key=str.casefold)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
-        context["upcoming_events"] = self.upcoming_events()
-        past = self.events().filter(end__lt=now).order_by("-start")
-        context["past_events"] = Paginator(past, self.past_events_per_page).get_page(request.GET.get("past"))
+        cities = self.cities()
+        city = request.GET.get("city", "").strip()
+        events = self.events()
+        if city:
+            # Only a city of the list reaches the database: any other value, however long or odd, finds nothing.
+            events = events.filter(city=city) if city in cities else events.none()
+        past = events.filter(end__lt=timezone.now()).order_by("-start")
+        context.update(
+            cities=cities,
+            city=city if city in cities else "",
+            unknown_city=bool(city) and city not in cities,
+            # For the links between pages of past events, so that they keep the city.
+            city_query=f"{urlencode({'city': city})}&" if city in cities else "",
+            upcoming_events=self.upcoming_events(events),
+            past_events=Paginator(past, self.past_events_per_page).get_page(request.GET.get("past")),
+        )
         context["calendar_feed_url"] = self.get_url(request) + self.reverse_subpage("ical")
         context["calendar_subscribe_url"] = re.sub(r"^https?://", "webcal://", self.calendar_feed_full_url(request))
         return context
