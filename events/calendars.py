@@ -34,9 +34,9 @@ def event_uid(event):
     """The same UID for every language of an event: the Dutch, French and English pages are one meeting.
 
     It comes from the page's translation_key, which wagtail-localize shares between a source page and
-    its translations and which never changes, even when the title, slug or date does. So someone who
-    adds the event in French and later in Dutch, or subscribes to two languages, gets one entry that
-    is updated (e.g. to cancelled), not two.
+    its translations and which never changes, even when the title, slug or date does. So a calendar
+    app given the event twice (from the French page, then from the Dutch one, or again once it is
+    cancelled) updates one entry instead of adding a second.
     """
     return str(event.translation_key)
 
@@ -49,12 +49,14 @@ def event_location(event):
 
 
 def event_description(event, url):
-    text = html.unescape(strip_tags(event.intro or "")) or body_opening(event)
+    text = html.unescape(strip_tags(event.intro or "") or body_opening(event))
     text = Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
     return f"{text}\n\n{url}" if text else url
 
 
 def calendar_event(event, request):
+    """The event as a VEVENT. Its DTSTAMP is when the page was last published (RFC 5545, for files
+    without a METHOD), so an unchanged feed is the same file and apps can ask whether it changed."""
     url = event.get_full_url(request)
     published = event.last_published_at or timezone.now()
     summary = event.title

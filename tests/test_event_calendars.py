@@ -234,6 +234,13 @@ def test_an_address_given_on_request_is_nowhere_not_even_a_venue_left_in_the_dat
 
 
 @pytest.mark.django_db
+def test_the_description_is_the_introduction_as_plain_text_with_the_page_address(client):
+    event = add_event(intro="<p>Samen &amp; <b>veilig</b>: koffie &lt;gratis&gt;.</p>")
+    [entry] = parse(download(client, f"{event.url}ical/")).events
+    assert str(entry["DESCRIPTION"]) == f"Samen & veilig: koffie <gratis>.\n\n{event.full_url}"
+
+
+@pytest.mark.django_db
 def test_calendars_carry_nothing_personal(client, locales):
     for text in (
         download(client, feed_url("nl")).content.decode(),
