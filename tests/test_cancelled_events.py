@@ -6,6 +6,7 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import reverse
 from django.utils import timezone
 
 from events.models import EventIndexPage, EventPage
@@ -64,3 +65,31 @@ def test_the_api_tells_whether_an_event_is_cancelled(client):
     assert client.get(f"/api/v2/pages/{confirmed.id}/").json()["cancelled"] is False
     listing = client.get("/api/v2/pages/", {"type": "events.EventPage", "fields": "cancelled", "limit": 50}).json()
     assert {item["title"]: item["cancelled"] for item in listing["items"]}["Gaat niet door"] is True
+
+
+def rich_text(text):
+    """The Draftail editor's form value for one paragraph."""
+    block = {"key": "a", "text": text, "type": "unstyled", "depth": 0, "inlineStyleRanges": [], "entityRanges": []}
+    return json.dumps({"blocks": [block], "entityMap": {}})
+
+
+@pytest.mark.django_db
+def test_an_editor_previewing_a_new_cancelled_event_sees_what_visitors_will(admin_client):
+    index = EventIndexPage.objects.get(locale__language_code="nl")
+    preview = reverse("wagtailadmin_pages:preview_on_add", args=("events", "eventpage", index.id))
+    form = {
+        "title": "Nieuwe bijeenkomst",
+        "slug": "nieuwe-bijeenkomst",
+        "kind": "meeting",
+        "cancelled": "on",
+        "start": "2030-07-01 19:00",
+        "end": "2030-07-01 21:00",
+        "city": "Gent",
+        "venue": "",
+        "intro": rich_text("Tekst."),
+        "body-count": "0",
+    }
+    assert admin_client.post(preview, form).json() == {"is_valid": True, "is_available": True}
+    page = BeautifulSoup(admin_client.get(preview).content, "html.parser")
+    assert page.find(class_="notice--cancelled")
+    assert page.find("a", href=f"{index.url}nieuwe-bijeenkomst/ical/")
