@@ -1,20 +1,30 @@
 """Monthly meetings, workshops and demonstrations. Its own app: events have dates, places and feeds."""
 
+import re
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.html import strip_tags
+from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from events.calendars import build_calendar, calendar_event, calendar_response, calendar_uid
 from home.blocks import BodyBlock
 from home.models.pages import BasePage, body_opening, shorten_description
+from home.models.site_settings import OrganisationSettings
+
+# The last part of the address of an event's calendar file, and of the event list's feed.
+CALENDAR_SLUG = "ical"
 
 
 class EventKind(models.TextChoices):
@@ -23,7 +33,9 @@ class EventKind(models.TextChoices):
     DEMONSTRATION = "demonstration", _("Demonstration")
 
 
-class EventIndexPage(BasePage):
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The events of one language: upcoming, then past ones by page; and their calendar feed at ical/."""
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
@@ -34,18 +46,68 @@ class EventIndexPage(BasePage):
         verbose_name = _("event list page")
 
     def events(self):
-        return EventPage.objects.child_of(self).live().specific()
+        """Live public events of this list, in its language only; never a private or draft page."""
+        return EventPage.objects.child_of(self).live().public().filter(locale_id=self.locale_id)
+
+    def upcoming_events(self, events=None):
+        """Events that have not ended yet, cancelled ones included, soonest first."""
+        events = self.events() if events is None else events
+        return events.filter(end__gte=timezone.now()).order_by("start")
+
+    def cities(self):
+        """The cities this list has events in, each once, for the city filter."""
+        return sorted(set(self.events().order_by().values_list("city", flat=True)), key=str.casefold)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
-        context["upcoming_events"] = self.events().filter(end__gte=now).order_by("start")
-        past = self.events().filter(end__lt=now).order_by("-start")
-        context["past_events"] = Paginator(past, self.past_events_per_page).get_page(request.GET.get("past"))
+        cities = self.cities()
+        city = request.GET.get("city", "").strip()
+        events = self.events()
+        if city:
+            # Only a city of the list reaches the database: any other value, however long or odd, finds nothing.
+            events = events.filter(city=city) if city in cities else events.none()
+        past = events.filter(end__lt=timezone.now()).order_by("-start")
+        context.update(
+            cities=cities,
+            city=city if city in cities else "",
+            unknown_city=bool(city) and city not in cities,
+            # For the links between pages of past events, so that they keep the city.
+            city_query=f"{urlencode({'city': city})}&" if city in cities else "",
+            upcoming_events=self.upcoming_events(events),
+            past_events=Paginator(past, self.past_events_per_page).get_page(request.GET.get("past")),
+        )
+        context["calendar_feed_url"] = self.get_url(request) + self.reverse_subpage("ical")
+        context["calendar_subscribe_url"] = re.sub(r"^https?://", "webcal://", self.calendar_feed_full_url(request))
         return context
 
+    def calendar_feed_full_url(self, request=None):
+        """On the site's public hostname (Settings > Sites), like the canonical links."""
+        return self.get_full_url(request) + self.reverse_subpage("ical")
 
-class EventPage(BasePage):
+    @path(f"{CALENDAR_SLUG}/", name="ical")
+    def ical(self, request):
+        """The upcoming events of this language, for calendar apps to subscribe to."""
+        language = self.locale.language_code
+        organisation = OrganisationSettings.for_request(request).organisation_name
+        with translation.override(language):
+            events = [calendar_event(event, request) for event in self.upcoming_events()]
+            # Translators: the name of the calendar of events in people's calendar apps. The dash is an en dash.
+            name = gettext("%(organisation)s – events") % {"organisation": organisation}  # noqa: RUF001
+            calendar = build_calendar(
+                events,
+                uid=calendar_uid("events", self.translation_key, language),
+                name=name,
+                description=self.meta_description,
+                url=self.get_full_url(request),
+                source=self.calendar_feed_full_url(request),
+            )
+        filename = "-".join(part for part in (slugify(organisation), self.slug, language) if part)
+        return calendar_response(calendar, f"{filename}.ics")
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """One event; its calendar file is at ical/ under its address."""
+
     kind = models.CharField(
         max_length=20,
         choices=EventKind.choices,
@@ -62,11 +124,19 @@ class EventPage(BasePage):
         default=False,
         help_text=_("For safe meetings: the address is not published; people ask for it."),
     )
+    cancelled = models.BooleanField(
+        default=False,
+        help_text=_(
+            "Tick if the event will not take place. It stays in the list of events, marked as cancelled, "
+            "so people who planned to come know."
+        ),
+    )
     body = StreamField(BodyBlock(), blank=True, help_text=_("What happens, for whom, how to take part."))
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("kind"),
+        FieldPanel("cancelled"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         MultiFieldPanel([FieldPanel("city"), FieldPanel("venue"), FieldPanel("address_on_request")], _("Place")),
         FieldPanel("body"),
@@ -80,6 +150,7 @@ class EventPage(BasePage):
         APIField("city"),
         APIField("venue", serializer=CharField(source="public_venue", read_only=True)),
         APIField("address_on_request"),
+        APIField("cancelled"),
         APIField("body"),
     ]
 
@@ -95,6 +166,23 @@ class EventPage(BasePage):
             raise ValidationError({"end": _("The event must end after it starts.")})
         if self.address_on_request and self.venue:
             raise ValidationError({"venue": _("Leave the place empty when the address is given on request.")})
+        if self.slug == CALENDAR_SLUG:
+            raise ValidationError({"slug": _("This address is taken by the calendar of the events: choose another.")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["calendar_file_url"] = self.get_url(request) + self.reverse_subpage("ical")
+        return context
+
+    @path(f"{CALENDAR_SLUG}/", name="ical")
+    def ical(self, request):
+        """This one event as a file to add to a calendar."""
+        with translation.override(self.locale.language_code):
+            calendar = build_calendar(
+                [calendar_event(self, request)],
+                uid=calendar_uid("event", self.translation_key, self.locale.language_code),
+            )
+        return calendar_response(calendar, f"{self.slug}.ics")
 
     @property
     def public_venue(self):
@@ -130,7 +218,7 @@ class EventPage(BasePage):
             "inLanguage": self.locale.language_code,
             "startDate": timezone.localtime(self.start).isoformat(),
             "endDate": timezone.localtime(self.end).isoformat(),
-            "eventStatus": "https://schema.org/EventScheduled",
+            "eventStatus": f"https://schema.org/{'EventCancelled' if self.cancelled else 'EventScheduled'}",
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "location": place,
         }
