@@ -93,6 +93,8 @@ def build_calendar(events, *, uid, name=None, description=None, url=None, source
     )
     calendar.add("X-WR-TIMEZONE", BRUSSELS.key)
     if source:
+        # RFC 7986 §5.7 requires VALUE=DURATION here; icalendar 7.3 leaves it out.
+        calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"
         calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH_INTERVAL))
     if calendar.events:
         # Only the years the events fall in: a VTIMEZONE from 1970 to 2038 would be most of the file.

@@ -145,6 +145,7 @@ def test_each_language_has_a_feed_of_its_upcoming_events_offered_on_the_event_li
     assert str(calendar["X-WR-CALNAME"]) == calendar.calendar_name
     assert str(calendar["SOURCE"]) == f"http://localhost{index.url}ical/"
     assert str(calendar["X-WR-TIMEZONE"]) == "Europe/Brussels"
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT6H" in response.content.decode().splitlines()
 
     events = index.upcoming_events()
     assert [str(entry["SUMMARY"]) for entry in calendar.events] == [event.title for event in events]
