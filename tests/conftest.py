@@ -1,6 +1,9 @@
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import translation
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from home.initial_content.loader import InitialContentLoader
 
@@ -23,3 +26,19 @@ def locales(db):
 def in_language():
     """Activate a language for the duration of a block: `with in_language("fr"): ...`."""
     return translation.override
+
+
+def sign_in_as(client, group_name):
+    """Sign the client in as a new member of a staff group whose admin speaks English, the language tests read."""
+    user = get_user_model().objects.create_user(username=group_name.lower().replace(" ", "-"), password="not-used")
+    user.groups.add(Group.objects.get(name=group_name))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, db):
+    return sign_in_as(client, "Editors")

@@ -12,15 +12,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from PIL import Image, ImageDraw
 from stdnum import iban as iban_number
 from stdnum import iso11649
 from stdnum.be import ogm_vcs
 from wagtail.models import Locale, Site
 from wagtail.test.utils.form_data import querydict_from_html
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
 from home.models import OrganisationSettings
@@ -60,17 +57,6 @@ def set_bank_details(**changes):
 
 def donate_page(language):
     return DonatePage.objects.get(locale__language_code=language)
-
-
-@pytest.fixture
-def editor_client(client, db):
-    editor = get_user_model().objects.create_user(username="editor", password="not-used")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    profile = UserProfile.get_for_user(editor)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(editor)
-    return client
 
 
 # What a real decoder reads from the served image, checked against the EPC's guidelines.

@@ -11,23 +11,11 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.users.models import UserProfile
 
 from home.models import MissionPage
 
 LOOP_MESSAGE = "This redirect would send visitors round in a loop"
 redirects_migration = importlib.import_module("home.migrations.0003_editors_manage_redirects")
-
-
-@pytest.fixture
-def editor_client(client, db):
-    editor = get_user_model().objects.create_user(username="editor", password="not-used")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    profile = UserProfile.get_for_user(editor)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(editor)
-    return client
 
 
 def add_redirect(browser, old_path, redirect_link="", redirect_page=None):

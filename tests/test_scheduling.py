@@ -7,15 +7,12 @@ import io
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-from wagtail.users.models import UserProfile
 
 from home.blocks import TEXT_FEATURES
 from tests.factories import ContentPageFactory
@@ -34,14 +31,9 @@ def clock():
 
 
 @pytest.fixture
-def editor_client(clock, client, db):
-    editor = get_user_model().objects.create_user(username="editor", password="not-used")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    profile = UserProfile.get_for_user(editor)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(editor)
-    return client
+def editor_client(clock, editor_client):
+    """Signed in once the clock is set."""
+    return editor_client
 
 
 @pytest.fixture

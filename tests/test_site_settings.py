@@ -6,12 +6,9 @@ import json
 import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import querydict_from_html
-from wagtail.users.models import UserProfile
 
 from home.models import OrganisationSettings
 from home.models.site_settings import SocialLink
@@ -25,17 +22,6 @@ def public_pages():
 
 def organisation():
     return OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
-
-
-@pytest.fixture
-def editor_client(client, db):
-    editor = get_user_model().objects.create_user(username="editor", password="not-used")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    profile = UserProfile.get_for_user(editor)
-    profile.preferred_language = "en"  # the admin speaks the editor's language; these tests read English
-    profile.save()
-    client.force_login(editor)
-    return client
 
 
 def post_settings(client, social_links=(), **changes):

@@ -3,24 +3,16 @@ covering what staff do (publish and schedule, blocks, images, translate, review,
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from wagtail.users.models import UserProfile
 
 from home import guides
+from tests.conftest import sign_in_as
 
 GUIDE_NAMES = list(guides.GUIDES)
 
 
 @pytest.fixture
 def translator_client(client, db):
-    translator = get_user_model().objects.create_user(username="translator", password="not-used")
-    translator.groups.add(Group.objects.get(name="Translators"))
-    profile = UserProfile.get_for_user(translator)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(translator)
-    return client
+    return sign_in_as(client, "Translators")
 
 
 def read(client, path):
