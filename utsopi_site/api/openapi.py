@@ -165,38 +165,8 @@ def build_schema(request):
                     "responses": responses({"anyOf": [ref(name) for name in page_schemas]}, "The page.", NOT_FOUND),
                 }
             },
-            "/images/": {
-                "get": {
-                    "summary": "List images",
-                    "operationId": "listImages",
-                    "parameters": listing_parameters([query("search", STRING, "Full-text search.")]),
-                    "responses": responses(listing("MediaListingItem"), "Images."),
-                }
-            },
-            "/images/{id}/": {
-                "get": {
-                    "summary": "One image",
-                    "operationId": "getImage",
-                    "parameters": [ID],
-                    "responses": responses(ref("ImageDetail"), "The image.", NOT_FOUND),
-                }
-            },
-            "/documents/": {
-                "get": {
-                    "summary": "List public documents",
-                    "operationId": "listDocuments",
-                    "parameters": listing_parameters([query("search", STRING, "Full-text search.")]),
-                    "responses": responses(listing("MediaListingItem"), "Documents."),
-                }
-            },
-            "/documents/{id}/": {
-                "get": {
-                    "summary": "One public document",
-                    "operationId": "getDocument",
-                    "parameters": [ID],
-                    "responses": responses(ref("MediaListingItem"), "The document.", NOT_FOUND),
-                }
-            },
+            **media_paths("images", "Image", "images", ref("ImageDetail")),
+            **media_paths("documents", "Document", "public documents", ref("MediaListingItem")),
             "/forms/{id}/": {
                 "parameters": [ID],
                 "get": {
@@ -397,6 +367,28 @@ def build_schema(request):
                     }
                 ),
                 **page_schemas,
+            }
+        },
+    }
+
+
+def media_paths(endpoint, kind, described_as, detail_schema):
+    """The listing and the detail of images or documents: the same two operations, each with its own item."""
+    return {
+        f"/{endpoint}/": {
+            "get": {
+                "summary": f"List {described_as}",
+                "operationId": f"list{kind}s",
+                "parameters": listing_parameters([query("search", STRING, "Full-text search.")]),
+                "responses": responses(listing("MediaListingItem"), f"{kind}s."),
+            }
+        },
+        f"/{endpoint}/{{id}}/": {
+            "get": {
+                "summary": f"One {described_as.removesuffix('s')}",
+                "operationId": f"get{kind}",
+                "parameters": [ID],
+                "responses": responses(detail_schema, f"The {kind.lower()}.", NOT_FOUND),
             }
         },
     }
