@@ -176,6 +176,17 @@ def test_a_filled_in_honeypot_is_refused_and_nothing_is_kept(client, openapi):
 
 
 @pytest.mark.django_db
+def test_a_refusal_before_the_token_is_checked_offers_no_token(client):
+    page = form_page("volunteer", "nl")
+    reply = valid_reply(client, page, website_address="http://spam")
+    del reply["form_token"]
+    response = send(client, f"/api/v2/forms/{page.id}/", reply)
+
+    assert response.status_code == 400
+    assert "form_token" not in response.json()
+
+
+@pytest.mark.django_db
 def test_a_reply_sent_too_fast_is_refused_and_the_same_token_works_a_little_later(client):
     page = form_page("training", "en")
     fresh = form_started_token(page)

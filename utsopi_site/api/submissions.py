@@ -81,8 +81,11 @@ def receive_reply(request, page):
         return reply_refused(refusal)
 
     questions = {field.clean_name: field.field_type for field in page.get_form_fields()}
-    errors = {key: [answer_type_error(questions, key, value)] for key, value in reply["answers"].items()}
-    errors = {key: messages for key, messages in errors.items() if messages != [None]}
+    errors = {
+        key: [message]
+        for key, value in reply["answers"].items()
+        if (message := answer_type_error(questions, key, value))
+    }
     if errors:
         return reply_refused(_("The reply was not sent: please correct the answers."), errors=errors)
 
@@ -100,7 +103,7 @@ def receive_reply(request, page):
     if form.blocked == "rate_limit":
         return reply_refused(errors["__all__"][0], status=429)
     extra = {}
-    if form.data.get(STARTED_FIELD) != reply.get(TOKEN_KEY):  # the token was missing or too old: a fresh one
+    if form.data[STARTED_FIELD] != reply.get(TOKEN_KEY, ""):  # the token was missing or too old: a fresh one
         extra[TOKEN_KEY] = form.data[STARTED_FIELD]
     return reply_refused(_("The reply was not sent: please correct the answers."), errors=errors, **extra)
 
