@@ -61,18 +61,19 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         cities = self.cities()
-        city = request.GET.get("city", "").strip()
+        asked = request.GET.get("city", "").strip()
+        city = asked if asked in cities else ""
         events = self.events()
-        if city:
+        if asked:
             # Only a city of the list reaches the database: any other value, however long or odd, finds nothing.
-            events = events.filter(city=city) if city in cities else events.none()
+            events = events.filter(city=city) if city else events.none()
         past = events.filter(end__lt=timezone.now()).order_by("-start")
         context.update(
             cities=cities,
-            city=city if city in cities else "",
-            unknown_city=bool(city) and city not in cities,
+            city=city,
+            unknown_city=bool(asked) and not city,
             # For the links between pages of past events, so that they keep the city.
-            city_query=f"{urlencode({'city': city})}&" if city in cities else "",
+            city_query=f"{urlencode({'city': city})}&" if city else "",
             upcoming_events=self.upcoming_events(events),
             past_events=Paginator(past, self.past_events_per_page).get_page(request.GET.get("past")),
         )
