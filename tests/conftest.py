@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
@@ -26,6 +27,12 @@ def locales(db):
 def in_language():
     """Activate a language for the duration of a block: `with in_language("fr"): ...`."""
     return translation.override
+
+
+@pytest.fixture
+def fresh_rate_limit():
+    """Replies to forms count against a rate limit kept in the cache: each test starts with none counted."""
+    cache.clear()
 
 
 def sign_in_as(client, group_name):

@@ -5,7 +5,6 @@ import re
 import time
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from jsonschema import Draft202012Validator
 from wagtail.models import PageViewRestriction
@@ -19,9 +18,7 @@ MARKER = "Api-Reply-Marker-3W8"
 FORMS = ["membership", "volunteer", "training"]
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_rate_limit")
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import re
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
@@ -15,9 +14,7 @@ from tests.member_data import answers_for, form_page, reply, staff_member
 REFERENCE = re.compile(r"^UTS-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$")
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_rate_limit")
 
 
 @pytest.fixture

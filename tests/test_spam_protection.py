@@ -15,9 +15,7 @@ from tests.member_data import form_page, reply
 ADDRESS = "203.0.113.9"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_rate_limit")
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ every look at member data is in the audit log, which holds no personal data and 
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
@@ -18,9 +17,7 @@ ROLES = [*STAFF_GROUPS, "Membership officers", "superuser"]
 ACTIONS = ["list", "list_results", "csv", "xlsx", "detail", "json", "delete", "erase"]
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_rate_limit")
 
 
 def user_in(role):

@@ -7,7 +7,6 @@ import pytest
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.core.validators import EmailValidator
 from django.db import OperationalError, connection, connections
 from django.db.models import Max
@@ -18,10 +17,7 @@ from wagtail.models import ModelLogEntry
 from membership.models import NotificationSettings, Submission
 from tests.member_data import form_page, reply
 
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_rate_limit")
 
 
 def error_beside(html, field_name):

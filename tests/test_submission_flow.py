@@ -2,7 +2,6 @@
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -12,9 +11,7 @@ from tests.member_data import LANGUAGES, answers_for, form_page, reply
 FORMS = ["membership", "volunteer", "training"]
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_rate_limit")
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import logging
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.views.debug import ExceptionReporter
 
@@ -15,9 +14,7 @@ from tests.member_data import form_page, reply
 MARKER = "Trace-Marker-5Z9K"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_rate_limit")
 
 
 @pytest.mark.django_db
