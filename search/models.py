@@ -1,6 +1,7 @@
 """Search as a page, so each language has its own search page with its own URL and title."""
 
 from django.core.paginator import Paginator
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 from home.models.pages import BasePage
@@ -28,3 +29,10 @@ class SearchPage(BasePage):
         context["promotions"] = promotions_for(found.query, self.locale)
         context["results"] = Paginator(found.pages, self.results_per_page).get_page(request.GET.get("page"))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """A results page is never kept by a browser or a proxy: its address holds the visitor's query."""
+        response = super().serve(request, *args, **kwargs)
+        if "q" in request.GET:
+            add_never_cache_headers(response)
+        return response

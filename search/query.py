@@ -30,7 +30,7 @@ from search.text_search import configuration_for_language
 MAX_QUERY_LENGTH = 200
 MAX_CORRECTED_WORDS = 8
 MIN_CORRECTED_LENGTH = 5
-MIN_SIMILARITY = 0.4
+MIN_SIMILARITY = 0.3
 OPERATORS = ("and", "or")
 
 
@@ -135,7 +135,9 @@ WITH entries AS (
 SELECT asked.word, (
     SELECT lexicon.word FROM lexicon
     WHERE similarity(lexicon.folded, asked.folded) >= %s
-    ORDER BY similarity(lexicon.folded, asked.folded) DESC, lexicon.word LIMIT 1
+    ORDER BY similarity(lexicon.folded, asked.folded) DESC, abs(length(lexicon.folded) - length(asked.folded)),
+        lexicon.word
+    LIMIT 1
 )
 FROM (SELECT word, unaccent(lower(word)) AS folded FROM unnest(%s::text[]) AS word) asked
 WHERE NOT EXISTS (
