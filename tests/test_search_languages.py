@@ -37,9 +37,9 @@ def api_titles(client, language_code, query):
         ("nl", "belgie", "Missie & Visie"),  # België
         ("nl", "vrijwiliger", "Word vrijwilliger"),  # one letter missing
         ("fr", "formations", "Demander une formation"),
-        ("fr", "decriminalisation", "L’histoire d’UTSOPI"),  # décriminalisation
+        ("fr", "decriminalisation", "L’histoire d’UTSOPI"),  # noqa: RUF001 (décriminalisation, without its accent)
         ("fr", "benevole", "Devenir bénévole"),
-        ("fr", "histoir", "L’histoire d’UTSOPI"),
+        ("fr", "histoir", "L’histoire d’UTSOPI"),  # noqa: RUF001 (French typography)
         ("en", "volunteers", "Volunteer with us"),
         ("en", "trainings", "Request a training"),
         ("en", "liege", "Example: monthly meeting in Liège"),  # an event's city

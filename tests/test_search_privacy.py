@@ -19,9 +19,8 @@ def rows_holding(text):
     for model in apps.get_models(include_auto_created=True):
         if model._meta.proxy or not model._meta.managed:
             continue
-        text_fields = [
-            field.name for field in model._meta.concrete_fields if isinstance(field, (models.CharField, models.TextField))
-        ]
+        text_types = (models.CharField, models.TextField)
+        text_fields = [field.name for field in model._meta.concrete_fields if isinstance(field, text_types)]
         condition = Q()
         for name in text_fields:
             condition |= Q(**{f"{name}__icontains": text})

@@ -19,5 +19,5 @@ def test_recall_and_mrr_are_printed_per_language(capsys):
 
 
 def test_a_language_under_the_threshold_fails():
-    with pytest.raises(CommandError, match="recall@3 under 1.01"):
+    with pytest.raises(CommandError, match=r"recall@3 under 1\.01"):
         call_command("search_quality", min_recall=1.01)

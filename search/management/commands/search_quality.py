@@ -48,10 +48,8 @@ class Command(BaseCommand):
                 reciprocal_ranks += 1 / rank if rank else 0.0
                 if rank is None or rank > TOP:
                     self.stdout.write(f"  {language_code} missed: {case['query']!r} ({case['kind']}): {titles[:TOP]}")
-            recall = hits / len(cases)
-            self.stdout.write(
-                f"{language_code}: recall@{TOP} {recall:.2f}  MRR {reciprocal_ranks / len(cases):.2f}  ({len(cases)} queries)"
-            )
+            recall, mrr = hits / len(cases), reciprocal_ranks / len(cases)
+            self.stdout.write(f"{language_code}: recall@{TOP} {recall:.2f}  MRR {mrr:.2f}  ({len(cases)} queries)")
             if recall < min_recall:
                 failing.append(language_code)
         if failing:
