@@ -129,7 +129,8 @@ WITH entries AS (
     WHERE content_type_id = ANY(%s) AND object_id IN (SELECT CAST(candidate.id AS text) FROM ({pages}) candidate)
 ), lexicon AS (
     SELECT DISTINCT word, unaccent(word) AS folded
-    FROM entries, regexp_split_to_table(lower(title_text || ' ' || body_text), '[^[:alnum:]]+') AS word
+    FROM entries,
+        regexp_split_to_table(lower(concat_ws(' ', title_text, body_text)), '[^[:alnum:]]+') AS word
     WHERE length(word) >= 3
 )
 SELECT asked.word, (
