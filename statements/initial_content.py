@@ -23,6 +23,10 @@ def read_content(language):
         return tomllib.load(file)
 
 
+def block_id(key, index):
+    return str(uuid.uuid5(CONTENT_NAMESPACE, f"{key}/body/{index}"))
+
+
 def index_page(language):
     data = read_content(language)["index"]
     return StatementIndexPage(
@@ -44,7 +48,7 @@ def article_page(language, position):
         kind=source["kind"],
         summary=data["summary"],
         body=[
-            {"type": "paragraph", "id": str(uuid.uuid5(CONTENT_NAMESPACE, f"{source['key']}/body/{index}")), "value": text}
+            {"type": "paragraph", "id": block_id(source["key"], index), "value": text}
             for index, text in enumerate(data["body"])
         ],
     )

@@ -114,7 +114,10 @@ class StatementIndexPage(RoutablePageMixin, BasePage):
 
     def feed_links(self, request):
         base = self.get_url(request)
-        return {"rss_feed_url": base + self.reverse_subpage("rss"), "atom_feed_url": base + self.reverse_subpage("atom")}
+        return {
+            "rss_feed_url": base + self.reverse_subpage("rss"),
+            "atom_feed_url": base + self.reverse_subpage("atom"),
+        }
 
     def feed_items(self):
         return self.statements().defer_streamfields()[: self.feed_length]
@@ -263,9 +266,9 @@ class StatementPage(BasePage):
             organisation=organisation,
             structured_data=self.structured_data(request, organisation),
         )
-        if index := self.get_parent().specific:
-            if isinstance(index, StatementIndexPage):
-                context.update(index=index, **index.feed_links(request))
+        index = self.get_parent().specific
+        if isinstance(index, StatementIndexPage):
+            context.update(index=index, **index.feed_links(request))
         return context
 
     def structured_data(self, request, organisation):
