@@ -4,7 +4,7 @@ PostgreSQL ships, a copy named `utsopi_<name>` that folds accents before its own
 Search indexes each page with its language's copy (search/text_search.py). On other databases this does
 nothing. The copies are made from the catalogue, so a language editors add later already has its own.
 After this migration on a database that already has pages, rebuild the index once:
-`python manage.py rebuild_modelsearch_index`.
+`python manage.py update_index`.
 """
 
 from django.db import migrations
