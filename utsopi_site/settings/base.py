@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "events",
     "search",
     "accounts",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "operations.health.HealthCheckMiddleware",  # first: answers the load balancer before any redirect or lookup
     "django.middleware.security.SecurityMiddleware",
     "home.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
