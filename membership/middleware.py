@@ -1,4 +1,4 @@
-"""A form sent while the database or the rate limit's cache is down: the visitor is told plainly it was not sent (503)."""
+"""A form sent while the database or the rate limit's cache is down: the visitor is told it was not sent (503)."""
 
 import logging
 
