@@ -10,7 +10,7 @@ import logging
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
@@ -44,8 +44,7 @@ def service_unavailable(request):
             )
         else:
             template = loader.get_template("operations/service_unavailable.html")
-            response = HttpResponseServerError(template.render({"form_sent": request.method == "POST"}))
-            response.status_code = 503
+            response = HttpResponse(template.render({"form_sent": request.method == "POST"}), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     return response

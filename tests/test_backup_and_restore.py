@@ -1,6 +1,6 @@
 """Backup, lose the database and the media, restore: the same site in every language, the same replies for officers.
 
-Runs last among the production tests (the file name sorts after the others that share the servers).
+The other production tests share these servers and run after it on the restored site, which is itself a check.
 """
 
 import subprocess

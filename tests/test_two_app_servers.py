@@ -1,5 +1,6 @@
 """Two app servers on one database and one Redis behave as one site."""
 
+import re
 import time
 
 from tests.servers import admin_cookies, admin_post, cookie_header, form_page_ids, send_reply
@@ -41,3 +42,34 @@ def test_a_page_published_through_one_admin_shows_on_the_other_at_once(productio
     published = admin_post(app, f"/admin/bulk/wagtailcore/page/publish/?id={page['id']}", cookies)
     assert published.status_code == 302
     assert "Published through the other server" in other.get(url).text
+
+
+def test_a_redirect_import_started_on_one_server_is_confirmed_on_the_other(production_site):
+    """Between its two steps the uploaded file waits in the shared cache, not on one server's disk."""
+    app, other = production_site.apps
+    cookies = admin_cookies(production_site, "redirects-admin")
+    uploaded = admin_post(
+        app,
+        "/admin/redirects/import/",
+        cookies,
+        files={"import_file": ("redirects.csv", b"/old-flyer/,https://utsopi.example/nl/\n", "text/csv")},
+    )
+    assert uploaded.status_code == 200
+    hidden = dict(
+        re.findall(r'name="(import_file_name|input_format|csrfmiddlewaretoken)" value="([^"]+)"', uploaded.text)
+    )
+    confirmed = other.post(
+        "/admin/redirects/import/process/",
+        data={**hidden, "from_index": "0", "to_index": "1", "permanent": "on", "site": ""},
+        headers={
+            "Cookie": cookie_header(
+                {**cookies, "csrftoken": uploaded.request.headers["Cookie"].split("csrftoken=")[1]}
+            ),
+            "Referer": "https://utsopi.example/admin/redirects/import/",
+        },
+    )
+    assert confirmed.status_code in {200, 302}, confirmed.status_code
+    for server in (app, other):
+        moved = server.get("/old-flyer/")
+        assert moved.status_code == 301
+        assert moved.headers["Location"] == "https://utsopi.example/nl/"
