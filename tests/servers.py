@@ -130,6 +130,19 @@ class AppServer:
             stderr=subprocess.DEVNULL,
         )
         wait_for_port(self.port, self.process)
+        self.wait_until_alive()
+
+    def wait_until_alive(self, seconds=180):
+        """The port opens before the workers have loaded Django: wait until one answers, on a busy machine too."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                if self.get("/healthz", timeout=10).status_code == 200:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"The app server on port {self.port} did not answer /healthz within {seconds} s.")
 
     def get(self, path, **kwargs):
         return requests.get(self.url + path, **with_site_headers(kwargs))  # noqa: S113 (the timeout is set there)
@@ -140,7 +153,7 @@ class AppServer:
 
 def with_site_headers(kwargs):
     """As the CDN sends them: HTTPS said in X-Forwarded-Proto, and no redirect followed."""
-    kwargs.setdefault("timeout", 30)
+    kwargs.setdefault("timeout", 60)
     kwargs.setdefault("allow_redirects", False)
     kwargs["headers"] = {"X-Forwarded-Proto": "https", "Host": "utsopi.example", **kwargs.get("headers", {})}
     return kwargs
