@@ -52,7 +52,7 @@ def test_a_redirect_import_started_on_one_server_is_confirmed_on_the_other(produ
         app,
         "/admin/redirects/import/",
         cookies,
-        files={"import_file": ("redirects.csv", b"/old-flyer/,https://utsopi.example/nl/\n", "text/csv")},
+        files={"import_file": ("redirects.csv", b"from,to\n/old-flyer/,https://utsopi.example/nl/\n", "text/csv")},
     )
     assert uploaded.status_code == 200
     hidden = dict(
