@@ -2,7 +2,8 @@
 
 No CAPTCHA and no outside script: a visitor's browser talks to no other host. The rate limit lives in
 the shared Django cache (Redis in production), keyed by a keyed hash of the address, so no plain IP
-address is ever stored.
+address is ever stored. When that cache cannot be reached the limit fails closed: the reply is refused
+with "not sent, please try again" (503) rather than let through uncounted.
 """
 
 import time
@@ -50,8 +51,16 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+class RateLimitUnavailableError(Exception):
+    """The shared cache that counts replies cannot be reached, so this reply cannot be counted."""
+
+
 def over_rate_limit(request):
-    """Count this attempt for the visitor's address; True once it exceeds MEMBER_FORMS_RATE_LIMIT in its window."""
+    """Count this attempt for the visitor's address; True once it exceeds MEMBER_FORMS_RATE_LIMIT in its window.
+
+    Raises RateLimitUnavailableError when the cache is down: production's cache ignores its connection
+    errors (so that pages keep working) and then answers None, which here means "not counted".
+    """
     limit, window = settings.MEMBER_FORMS_RATE_LIMIT
     address_hash = salted_hmac(RATE_LIMIT_SALT, client_address(request)).hexdigest()
     key = f"membership:attempts:{address_hash}:{int(time.time() // window)}"
@@ -59,6 +68,7 @@ def over_rate_limit(request):
     try:
         attempts = cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        attempts = 1
+        attempts = 1 if cache.add(key, 1, timeout=window) is not None else None
+    if attempts is None:
+        raise RateLimitUnavailableError
     return attempts > limit

@@ -8,6 +8,8 @@ from wagtail.users.models import UserProfile
 
 from home.initial_content.loader import InitialContentLoader
 
+pytest_plugins = ["tests.servers"]  # the real servers of the production tests
+
 LANGUAGES = ["nl", "fr", "en"]
 
 

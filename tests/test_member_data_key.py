@@ -17,6 +17,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/utsopi",
     "WAGTAILADMIN_BASE_URL": "https://utsopi.example",
     "MEMBER_DATA_KEYS": KEY,
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 

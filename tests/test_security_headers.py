@@ -18,6 +18,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/utsopi",
     "WAGTAILADMIN_BASE_URL": "https://utsopi.example",
     "MEMBER_DATA_KEYS": Fernet.generate_key().decode(),
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 

@@ -14,6 +14,9 @@ from utsopi_site.api.openapi import openapi_document
 from utsopi_site.api.router import api_router
 from utsopi_site.api.submissions import form_replies
 
+# A database or storage outage anywhere in a request answers 503 (JSON for the API), anything else 500.
+handler500 = "operations.unavailable.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -20,7 +20,7 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from membership.models import ProtectedFormPage
-from membership.spam import HONEYPOT_FIELD, STARTED_FIELD, form_started_token
+from membership.spam import HONEYPOT_FIELD, STARTED_FIELD, RateLimitUnavailableError, form_started_token
 from utsopi_site.api.representations import absolute_links
 
 logger = logging.getLogger(__name__)
@@ -90,7 +90,14 @@ def receive_reply(request, page):
         return reply_refused(_("The reply was not sent: please correct the answers."), errors=errors)
 
     form = page.get_form(form_data(reply), page=page, user=request.user, request=request)
-    if form.is_valid():
+    try:
+        valid = form.is_valid()
+    except RateLimitUnavailableError:
+        logger.warning("Refused a JSON reply to form page %s: the rate limit's cache is unavailable", page.pk)
+        response = reply_refused(_("The reply was not sent: please try again in a few minutes."), status=503)
+        response["Retry-After"] = "30"
+        return response
+    if valid:
         submission = page.process_form_submission(form)
         thanks = absolute_links(request, expand_db_html(page.thank_you_text))
         return json_answer({"reference": submission.reference, "thank_you_text": thanks}, status=201)

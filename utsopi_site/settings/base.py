@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "statements",
     "search",
     "accounts",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "operations.health.HealthCheckMiddleware",  # first: answers the load balancer before any redirect or lookup
     "django.middleware.security.SecurityMiddleware",
     "home.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",

@@ -23,24 +23,49 @@ DATABASES["default"] = dj_database_url.parse(  # noqa: F405
     required("DATABASE_URL"), conn_max_age=600, conn_health_checks=True
 )
 
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+# One Redis shared by every app server: the form rate limit, redirect imports and language lookups
+# must be the same on each. django-redis rather than Django's own RedisCache because it can ignore
+# connection errors (IGNORE_EXCEPTIONS), so that a Redis outage slows the site instead of breaking it;
+# the form rate limit notices the outage and refuses replies (membership.spam). Sessions stay in the
+# database (Django's default), so that sign-ins survive a Redis restart.
+CACHES = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": required("REDIS_URL"),
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
     }
+}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # logs the connection error, never a key or a value
 
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES = {**STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}  # noqa: F405
     AWS_STORAGE_BUCKET_NAME = os.environ["AWS_STORAGE_BUCKET_NAME"]
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
-    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    _public_media_domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None  # a CDN in front of images/ only
     AWS_S3_FILE_OVERWRITE = False
-    AWS_DEFAULT_ACL = None
-    AWS_QUERYSTRING_AUTH = False
+    # Everything in the bucket is private (original images, documents, redirect files) and reached
+    # only through the app, or by a signed address valid for five minutes. Only image renditions,
+    # under images/, are public (README: bucket policy): they are what public pages show.
+    AWS_DEFAULT_ACL = "private"
+    AWS_QUERYSTRING_AUTH = True
+    AWS_QUERYSTRING_EXPIRE = 300
+    STORAGES = {
+        **STORAGES,  # noqa: F405
+        "default": {"BACKEND": "storages.backends.s3.S3Storage"},
+        "renditions": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "default_acl": "public-read",
+                "querystring_auth": False,
+                "custom_domain": _public_media_domain,
+            },
+        },
+    }
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
     # Images then come from the media host: the one other host the Content Security Policy allows.
     _media_origin = (
-        f"https://{AWS_S3_CUSTOM_DOMAIN}"
-        if AWS_S3_CUSTOM_DOMAIN
+        f"https://{_public_media_domain}"
+        if _public_media_domain
         else AWS_S3_ENDPOINT_URL or f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
     )
     for _policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):  # noqa: F405
