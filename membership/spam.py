@@ -5,6 +5,7 @@ the shared Django cache (Redis in production), keyed by a keyed hash of the addr
 address is ever stored.
 """
 
+import contextlib
 import time
 
 from django.conf import settings
@@ -50,11 +51,18 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def over_rate_limit(request):
-    """Count this attempt for the visitor's address; True once it exceeds MEMBER_FORMS_RATE_LIMIT in its window."""
-    limit, window = settings.MEMBER_FORMS_RATE_LIMIT
-    address_hash = salted_hmac(RATE_LIMIT_SALT, client_address(request)).hexdigest()
-    key = f"membership:attempts:{address_hash}:{int(time.time() // window)}"
+def address_hash(request):
+    """A keyed hash of the visitor's address: what rate limits count by, never the address itself."""
+    return salted_hmac(RATE_LIMIT_SALT, client_address(request)).hexdigest()
+
+
+def attempts_key(scope, identity, window):
+    return f"membership:{scope}:{identity}:{int(time.time() // window)}"
+
+
+def count_attempt(scope, identity, limit, window):
+    """Count one attempt for `identity` (already hashed) in its window of seconds; True once it exceeds `limit`."""
+    key = attempts_key(scope, identity, window)
     cache.add(key, 0, timeout=window)
     try:
         attempts = cache.incr(key)
@@ -62,3 +70,15 @@ def over_rate_limit(request):
         cache.add(key, 1, timeout=window)
         attempts = 1
     return attempts > limit
+
+
+def over_rate_limit(request):
+    """Count this attempt for the visitor's address; True once it exceeds MEMBER_FORMS_RATE_LIMIT in its window."""
+    limit, window = settings.MEMBER_FORMS_RATE_LIMIT
+    return count_attempt("attempts", address_hash(request), limit, window)
+
+
+def forgive_attempt(scope, identity, window):
+    """Take back one counted attempt (it succeeded), so that only failures use up the limit."""
+    with contextlib.suppress(ValueError):  # the window ended meanwhile: nothing left to take back
+        cache.decr(attempts_key(scope, identity, window))
