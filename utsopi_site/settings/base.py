@@ -174,7 +174,7 @@ CORS_ALLOWED_ORIGINS = [
     origin.strip() for origin in os.environ.get("API_CORS_ALLOWED_ORIGINS", "").split(",") if origin.strip()
 ]
 CORS_URLS_REGEX = r"^/api/"
-CORS_ALLOW_METHODS = ["GET", "OPTIONS", "POST"]
+CORS_ALLOW_METHODS = ["GET", "OPTIONS", "POST", "PUT"]  # PUT: a member's corrected answers
 
 WAGTAIL_FINISH_WORKFLOW_ACTION = "home.workflows.publish_approved_page"
 
