@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
@@ -57,16 +57,15 @@ def end_member_session(request):
 def start_member_session(request, submission):
     request.session.cycle_key()
     request.session[SESSION_KEY] = {"id": submission.pk, "seen": time.time()}
-    request.session.set_expiry(settings_idle_seconds())
+    request.session.set_expiry(settings.MEMBER_SESSION_IDLE_SECONDS)
 
 
-def settings_idle_seconds():
-    return settings.MEMBER_SESSION_IDLE_SECONDS
+def idle_minutes():
+    return settings.MEMBER_SESSION_IDLE_SECONDS // 60
 
 
 def no_store(response):
     response["Cache-Control"] = "no-cache, no-store, must-revalidate, private, max-age=0"
-    response["Referrer-Policy"] = "no-referrer"
     return response
 
 
@@ -82,21 +81,21 @@ class SignInView(View):
     """Reference and secret in, the member's own submission out; refused alike whatever was wrong."""
 
     def get(self, request):
-        return render(request, "sign_in.html", {"form": AccessForm()})
+        return render(request, "sign_in.html", {"form": AccessForm(), "idle_minutes": idle_minutes()})
 
     def post(self, request):
         form = AccessForm(request.POST)
         if not form.is_valid():
-            return render(request, "sign_in.html", {"form": form})
+            return render(request, "sign_in.html", {"form": form, "idle_minutes": idle_minutes()})
         try:
             submission = self_service.open_submission(
                 request, form.cleaned_data["reference"], form.cleaned_data["secret"]
             )
         except AccessRefusedError as refusal:
             form.add_error(None, refusal.message)
-            form.data = form.data.copy()
-            form.data["secret"] = ""
-            response = render(request, "sign_in.html", {"form": form}, status=refusal.status)
+            response = render(
+                request, "sign_in.html", {"form": form, "idle_minutes": idle_minutes()}, status=refusal.status
+            )
             if refusal.status == 429:
                 response["Retry-After"] = str(refusal.wait_seconds)
             return response
@@ -111,16 +110,24 @@ class MemberSessionMixin:
         state = request.session.get(SESSION_KEY)
         if not isinstance(state, dict):
             return no_store(redirect("membership_my_sign_up"))
-        if time.time() - state.get("seen", 0) > settings_idle_seconds():
+        if time.time() - state.get("seen", 0) > settings.MEMBER_SESSION_IDLE_SECONDS:
             end_member_session(request)
-            messages.info(request, gettext("You were signed out after 15 minutes without activity."))
+            messages.info(
+                request,
+                ngettext(
+                    "You were signed out after %(minutes)s minute without activity.",
+                    "You were signed out after %(minutes)s minutes without activity.",
+                    idle_minutes(),
+                )
+                % {"minutes": idle_minutes()},
+            )
             return no_store(redirect("membership_my_sign_up"))
         self.submission = Submission.objects.select_related("page", "page__locale").filter(pk=state.get("id")).first()
         if self.submission is None:
             end_member_session(request)
             return render(request, "gone.html", status=410)
         request.session[SESSION_KEY] = {**state, "seen": time.time()}
-        request.session.set_expiry(settings_idle_seconds())
+        request.session.set_expiry(settings.MEMBER_SESSION_IDLE_SECONDS)
         self.form_page = self_service.form_page_for(self.submission, translation.get_language())
         return super().dispatch(request, *args, **kwargs)
 
