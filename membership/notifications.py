@@ -40,11 +40,10 @@ def notify_officers_of_change(page_id, change):
     from membership.models.submissions import FormRetention
 
     recipients = NotificationSettings.load().recipient_list()
-    retention = FormRetention.objects.filter(form_key__in=Page.objects.filter(pk=page_id).values("translation_key"))
-    form_title = str(retention.first() or "")
     if not recipients:
         return
-    context = {"form_title": form_title, "change": change}
+    retention = FormRetention.objects.filter(form_key__in=Page.objects.filter(pk=page_id).values("translation_key"))
+    context = {"form_title": str(retention.first() or ""), "change": change}  # the title in the source language
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string("membership/email/changed_submission_subject.txt", context).strip()
         body = render_to_string("membership/email/changed_submission.txt", context)
