@@ -49,8 +49,11 @@ def explanation_link(request):
 
 
 @register.inclusion_tag("includes/quick_exit.html", takes_context=True)
-def quick_exit(context, without_database=False):
+def quick_exit(context, without_database=False, exit_through=""):
     """The exit link to the neutral site of the settings, its script, and the link to the explanation page.
+
+    `exit_through` is a local address the link goes through first (it ends a member's session, then
+    sends on to the neutral site).
 
     `without_database` is for the error pages: the default destination, no explanation page, and the
     script's plain static address (no staticfiles manifest needed).
@@ -61,7 +64,7 @@ def quick_exit(context, without_database=False):
 
     request = context["request"]
     return {
-        "exit_url": OrganisationSettings.for_request(request).quick_exit_url,
+        "exit_url": exit_through or OrganisationSettings.for_request(request).quick_exit_url,
         "script_url": static(SCRIPT),
         "explanation": explanation_link(request),
     }

@@ -6,6 +6,7 @@ address is ever stored. When that cache cannot be reached the limit fails closed
 with "not sent, please try again" (503) rather than let through uncounted.
 """
 
+import contextlib
 import time
 
 from django.conf import settings
@@ -52,18 +53,25 @@ def client_address(request):
 
 
 class RateLimitUnavailableError(Exception):
-    """The shared cache that counts replies cannot be reached, so this reply cannot be counted."""
+    """The shared cache that counts attempts cannot be reached, so this attempt cannot be counted."""
 
 
-def over_rate_limit(request):
-    """Count this attempt for the visitor's address; True once it exceeds MEMBER_FORMS_RATE_LIMIT in its window.
+def address_hash(request):
+    """A keyed hash of the visitor's address: what rate limits count by, never the address itself."""
+    return salted_hmac(RATE_LIMIT_SALT, client_address(request)).hexdigest()
+
+
+def attempts_key(scope, identity, window):
+    return f"membership:{scope}:{identity}:{int(time.time() // window)}"
+
+
+def count_attempt(scope, identity, limit, window):
+    """Count one attempt for `identity` (already hashed) in its window of seconds; True once it exceeds `limit`.
 
     Raises RateLimitUnavailableError when the cache is down: production's cache ignores its connection
     errors (so that pages keep working) and then answers None, which here means "not counted".
     """
-    limit, window = settings.MEMBER_FORMS_RATE_LIMIT
-    address_hash = salted_hmac(RATE_LIMIT_SALT, client_address(request)).hexdigest()
-    key = f"membership:attempts:{address_hash}:{int(time.time() // window)}"
+    key = attempts_key(scope, identity, window)
     cache.add(key, 0, timeout=window)
     try:
         attempts = cache.incr(key)
@@ -72,3 +80,15 @@ def over_rate_limit(request):
     if attempts is None:
         raise RateLimitUnavailableError
     return attempts > limit
+
+
+def over_rate_limit(request):
+    """Count this attempt for the visitor's address; True once it exceeds MEMBER_FORMS_RATE_LIMIT in its window."""
+    limit, window = settings.MEMBER_FORMS_RATE_LIMIT
+    return count_attempt("attempts", address_hash(request), limit, window)
+
+
+def forgive_attempt(scope, identity, window):
+    """Take back one counted attempt (it succeeded), so that only failures use up the limit."""
+    with contextlib.suppress(ValueError):  # the window ended meanwhile: nothing left to take back
+        cache.decr(attempts_key(scope, identity, window))

@@ -73,6 +73,14 @@ MEMBER_DATA_LOG_ACTIONS = {
     "membership.submissions.delete": (_("Delete form submissions"), _("Deleted %(rows)s submissions")),
     "membership.submissions.erase": (_("Erase a submission"), _("Erased one submission at the member's request")),
     "membership.submissions.purge": (_("Purge expired submissions"), _("Deleted %(rows)s expired submissions")),
+    "membership.submissions.correct": (
+        _("Correction by the member"),
+        _("A member corrected their submission"),
+    ),
+    "membership.submissions.withdraw": (
+        _("Withdrawal by the member"),
+        _("A member withdrew their submission; it was erased"),
+    ),
 }
 
 

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import MultilingualSitemap
+from membership.api import sign_up_access, sign_up_answers, sign_up_withdrawal
 from utsopi_site.api.endpoints import site_content, unknown_api_path
 from utsopi_site.api.openapi import openapi_document
 from utsopi_site.api.router import api_router
@@ -24,6 +25,9 @@ urlpatterns = [
     path("api/v2/site/", site_content, name="api_site_content"),
     path("api/v2/openapi.json", openapi_document, name="api_openapi"),
     path("api/v2/forms/<int:page_id>/", form_replies, name="api_form_replies"),
+    path("api/v2/sign-ups/access/", sign_up_access, name="api_sign_up_access"),
+    path("api/v2/sign-ups/answers/", sign_up_answers, name="api_sign_up_answers"),
+    path("api/v2/sign-ups/withdrawal/", sign_up_withdrawal, name="api_sign_up_withdrawal"),
     re_path(r"^api/v2/(?P<path>.*)$", unknown_api_path),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path(
@@ -41,4 +45,6 @@ if settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSys
     ]
 
 # Every public page lives under its language prefix: /nl/, /fr/, /en/ and any language added later.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("", include("membership.urls")), path("", include(wagtail_urls)), prefix_default_language=True
+)

@@ -9,7 +9,9 @@ import logging
 
 from django.core.exceptions import BadRequest
 from django.db import models
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
@@ -24,6 +26,7 @@ from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import TEXT_FEATURES
+from home.models import OrganisationSettings
 from membership.forms import ProtectedFormBuilder
 from utsopi_site.api.fields import FormField
 
@@ -199,8 +202,19 @@ class ProtectedFormPage(AbstractForm):
         add_never_cache_headers(response)
         return response
 
+    @sensitive_variables()
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        """The thank-you page, with the member's reference and secret in a small file to download."""
         response = super().render_landing_page(request, form_submission, *args, **kwargs)
+        if getattr(form_submission, "secret", None):
+            response.context_data["key_file"] = render_to_string(
+                "membership/my_sign_up/key.txt",
+                {
+                    "submission": form_submission,
+                    "organisation_name": OrganisationSettings.for_request(request).organisation_name,
+                    "my_sign_up_url": request.build_absolute_uri(reverse("membership_my_sign_up")),
+                },
+            )
         add_never_cache_headers(response)
         return response
 

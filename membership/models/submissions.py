@@ -8,22 +8,29 @@ from django.core.validators import MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.forms.models import AbstractFormSubmission, validate_to_address
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Locale, Page
 
-from membership import references
+from membership import member_keys, references
 from membership.encryption import EncryptedJSONField
 
 REFERENCE_ATTEMPTS = 5
 
 
 class SubmissionManager(models.Manager):
+    @sensitive_variables()
     def record(self, page, answers, consent_text):
-        """Store one reply under a new unique reference; officers are told once it is safely stored."""
+        """Store one reply under a new unique reference; officers are told once it is safely stored.
+
+        The returned submission carries, in `secret`, the member's secret in clear: shown once, then gone.
+        """
         from membership.notifications import notify_officers
 
+        secret = member_keys.new_secret()
+        secret_hash = member_keys.hash_secret(secret)  # slow on purpose: before the transaction, not in it
         with transaction.atomic():
             submission = self._create_with_new_reference(
                 page=page,
@@ -31,8 +38,10 @@ class SubmissionManager(models.Manager):
                 language=page.locale.language_code,
                 consent_text=consent_text,
                 consented_at=timezone.now() if consent_text else None,
+                secret_hash=secret_hash,
             )
             transaction.on_commit(partial(notify_officers, submission.pk))
+        submission.secret = secret
         return submission
 
     def _create_with_new_reference(self, **fields):
@@ -55,6 +64,16 @@ class Submission(AbstractFormSubmission):
     )
     consent_text = models.TextField(_("consent text shown"), blank=True, editable=False)
     consented_at = models.DateTimeField(_("consent given at"), null=True, blank=True, editable=False)
+    secret_hash = models.CharField(
+        _("hash of the member's secret"),
+        max_length=256,
+        blank=True,
+        editable=False,
+        help_text=_("Lets the member open their own submission; the secret itself is never stored."),
+    )
+    revision = models.PositiveIntegerField(
+        _("revision"), default=0, editable=False, help_text=_("How many times the member corrected the answers.")
+    )
 
     objects = SubmissionManager()
 
@@ -94,6 +113,18 @@ class Submission(AbstractFormSubmission):
             "consented_at": self.consented_at.isoformat() if self.consented_at else None,
             "answers": self.form_data,
         }
+
+    def correct(self, answers, revision):
+        """Replace the answers if nobody changed them since `revision`; False when they were (a replay).
+
+        The submission date is kept: retention still counts from the day the form was sent.
+        """
+        updated = Submission.objects.filter(pk=self.pk, revision=revision).update(
+            form_data=answers, revision=models.F("revision") + 1
+        )
+        if updated:
+            self.form_data, self.revision = answers, revision + 1
+        return bool(updated)
 
 
 class FormRetention(models.Model):

@@ -15,6 +15,7 @@ from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, get_page_models
 
+from membership import api as membership_api
 from statements.api import openapi_fragment as statements_fragment
 from utsopi_site.api.endpoints import MAX_OFFSET
 
@@ -140,7 +141,7 @@ def build_schema(request):
         },
         required=["type", "detail_url"],
     )
-    return {
+    document = {
         "openapi": "3.1.0",
         "info": {
             "title": "UTSOPI content API",
@@ -343,7 +344,16 @@ def build_schema(request):
                     "required": ["answers", "form_token"],
                     "additionalProperties": False,
                 },
-                "FormReceived": obj({"reference": STRING, "thank_you_text": {**STRING, "description": "HTML"}}),
+                "FormReceived": obj(
+                    {
+                        "reference": STRING,
+                        "secret": {
+                            **STRING,
+                            "description": "Shown only this once; with the reference, it opens /sign-ups/access/.",
+                        },
+                        "thank_you_text": {**STRING, "description": "HTML"},
+                    }
+                ),
                 "FormRefused": obj(
                     {
                         "message": STRING,
@@ -376,6 +386,10 @@ def build_schema(request):
             }
         },
     }
+    for fragment in [membership_api.openapi_fragment()]:
+        document["paths"].update(fragment["paths"])
+        document["components"]["schemas"].update(fragment["schemas"])
+    return document
 
 
 def media_paths(endpoint, kind, described_as, detail_schema):

@@ -2,7 +2,7 @@
 
 A reply goes through the very form the HTML page uses (membership.forms.ProtectedForm): the same
 validation, honeypot, fill-time token, rate limit and encrypted storage. Messages are in the form's
-language, and nothing of a reply ever comes back but its reference.
+language, and nothing of a reply ever comes back but its reference and the member's secret (shown once).
 """
 
 import json
@@ -10,7 +10,7 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import JsonResponse, QueryDict
+from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -19,16 +19,14 @@ from django.views.decorators.debug import sensitive_variables
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
+from membership.api import HONEYPOT_KEY, TOKEN_KEY, answer_type_error, form_data, is_text, texts_in
 from membership.models import ProtectedFormPage
-from membership.spam import HONEYPOT_FIELD, STARTED_FIELD, RateLimitUnavailableError, form_started_token
+from membership.spam import STARTED_FIELD, RateLimitUnavailableError, form_started_token
 from utsopi_site.api.representations import absolute_links
 
 logger = logging.getLogger(__name__)
 
-TOKEN_KEY = "form_token"  # noqa: S105 (the name of a key, not a secret)
-HONEYPOT_KEY = "website_address"  # left empty by people; filled in by scripts that fill in every field
 REPLY_KEYS = {"answers", TOKEN_KEY, HONEYPOT_KEY}
-MULTIPLE_CHOICE_TYPES = {"checkboxes", "multiselect"}
 
 
 def json_answer(data, status=200):
@@ -100,7 +98,9 @@ def receive_reply(request, page):
     if valid:
         submission = page.process_form_submission(form)
         thanks = absolute_links(request, expand_db_html(page.thank_you_text))
-        return json_answer({"reference": submission.reference, "thank_you_text": thanks}, status=201)
+        return json_answer(
+            {"reference": submission.reference, "secret": submission.secret, "thank_you_text": thanks}, status=201
+        )
 
     if form.blocked:
         logger.info("Refused a JSON reply to form page %s: %s", page.pk, form.blocked)
@@ -130,57 +130,3 @@ def malformed_reply(reply):
     if not all(is_text(text) for text in texts_in(reply)):
         return _("The reply contains characters that are not valid text.")
     return None
-
-
-def texts_in(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield key
-            yield from texts_in(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from texts_in(item)
-
-
-def is_text(value):
-    """JSON allows lone surrogates (\\ud800), which no text encoding can store."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def answer_type_error(questions, key, value):
-    """Why an answer has the wrong JSON type for its question, or None; the form checks the rest."""
-    if key not in questions:
-        return _("This form has no question with this key.")
-    if value is None:
-        return None
-    field_type = questions[key]
-    if field_type == "checkbox":
-        return None if isinstance(value, bool) else _("Answer with true or false.")
-    if field_type in MULTIPLE_CHOICE_TYPES:
-        if isinstance(value, list) and all(isinstance(item, str) for item in value):
-            return None
-        return _("Answer with a list of choice keys.")
-    if field_type == "number" and isinstance(value, int | float) and not isinstance(value, bool):
-        return None
-    return None if isinstance(value, str) else _("Answer with text.")
-
-
-def form_data(reply):
-    """The reply as the HTML form posts it, so that exactly the same form checks it."""
-    data = QueryDict(mutable=True)
-    for key, value in reply["answers"].items():
-        if isinstance(value, list):
-            data.setlist(key, value)
-        elif isinstance(value, bool):
-            data[key] = "on" if value else ""
-        elif value is not None:
-            data[key] = str(value)
-    data[STARTED_FIELD] = reply.get(TOKEN_KEY, "")
-    data[HONEYPOT_FIELD] = reply.get(HONEYPOT_KEY, "")
-    return data

@@ -178,7 +178,7 @@ CORS_ALLOWED_ORIGINS = [
     origin.strip() for origin in os.environ.get("API_CORS_ALLOWED_ORIGINS", "").split(",") if origin.strip()
 ]
 CORS_URLS_REGEX = r"^/api/"
-CORS_ALLOW_METHODS = ["GET", "OPTIONS", "POST"]
+CORS_ALLOW_METHODS = ["GET", "OPTIONS", "POST", "PUT"]  # PUT: a member's corrected answers
 
 WAGTAIL_FINISH_WORKFLOW_ACTION = "home.workflows.publish_approved_page"
 
@@ -304,6 +304,13 @@ MEMBER_DATA_KEYS = [key.strip() for key in os.environ.get("MEMBER_DATA_KEYS", ""
 MEMBER_FORMS_MIN_FILL_SECONDS = 3
 MEMBER_FORMS_MAX_FILL_SECONDS = 24 * 60 * 60
 MEMBER_FORMS_RATE_LIMIT = (20, 10 * 60)
+# A member opens their own submission with its reference and the secret shown once (membership/member_keys.py):
+# the secret is kept only as this slow hash; failed tries are limited per address and per reference (tries, seconds),
+# and the member's session ends after this many seconds without a request.
+MEMBER_SECRET_HASHER = "django.contrib.auth.hashers.ScryptPasswordHasher"  # noqa: S105 (a class path)
+MEMBER_ACCESS_RATE_LIMIT_PER_ADDRESS = (10, 15 * 60)
+MEMBER_ACCESS_RATE_LIMIT_PER_REFERENCE = (5, 15 * 60)
+MEMBER_SESSION_IDLE_SECONDS = 15 * 60
 # Proxies in front of the app that append to X-Forwarded-For (e.g. 1 behind one load balancer or CDN);
 # 0 trusts only REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
