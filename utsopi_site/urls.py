@@ -9,10 +9,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import MultilingualSitemap
+from membership.api import form_replies
 from utsopi_site.api.endpoints import site_content, unknown_api_path
 from utsopi_site.api.openapi import openapi_document
 from utsopi_site.api.router import api_router
-from utsopi_site.api.submissions import form_replies
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

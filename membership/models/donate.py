@@ -25,7 +25,7 @@ from home.blocks import TEXT_FEATURES
 from home.models import OrganisationSettings
 from home.models.pages import BasePage
 from membership import epc
-from utsopi_site.api.fields import DonationField
+from membership.donations import DonationField
 
 logger = logging.getLogger(__name__)
 
