@@ -1,14 +1,15 @@
-"""Donations, the part of membership that brings in money rather than members: the API's view of the donate
-page and the bank details as donors read them. The page and the settings are in membership/models/donate.py,
-the payment QR codes in membership/epc.py."""
+"""Donations, the part of membership that brings in money rather than members: the bank details as donors
+read them, on the donate page and in the API. The donate page and the donation settings (the bank details)
+are in membership/models/donate.py, the payment QR codes in membership/epc.py."""
 
 from rest_framework.fields import Field
+from stdnum import iban as iban_number
 
 from home.openapi import STRING, obj
 
 
 class DonationField(Field):
-    """What a donor needs to give by bank transfer: the organisation settings' bank details and reference, and
+    """What a donor needs to give by bank transfer: the donation settings' bank details and reference, and
     each amount of the donate page with the EPC069-12 payload of its payment QR code, for an app to make its own
     code or open the banking app with it."""
 
@@ -52,15 +53,15 @@ class DonationField(Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page):
-        organisation = page.organisation_settings(self.context.get("request"))
+        bank = page.donation_settings(self.context.get("request"))
         return {
-            "beneficiary": organisation.bank_account_holder,
-            "iban": organisation.iban,
-            "bic": organisation.bic,
-            "reference": organisation.donation_reference,
+            "beneficiary": bank.bank_account_holder,
+            "iban": bank.iban,
+            "bic": bank.bic,
+            "reference": bank.donation_reference,
             "suggested_amounts": [
                 {"amount": None if code.amount is None else f"{code.amount:.2f}", "epc_payload": code.payload}
-                for code in page.payment_codes(organisation)
+                for code in page.payment_codes(bank)
             ],
         }
 
@@ -68,11 +69,18 @@ class DonationField(Field):
 SITE_DONATIONS_SCHEMA = obj({"account_holder": STRING, "iban": STRING, "bic": STRING, "reference": STRING})
 
 
-def site_donations(organisation):
-    """The bank details in the API's site content, for a front end's footer or donate screen."""
+def site_donations(bank):
+    """The donation settings in the API's site content, for a front end's footer or donate screen."""
     return {
-        "account_holder": organisation.bank_account_holder,
-        "iban": organisation.iban,
-        "bic": organisation.bic,
-        "reference": organisation.donation_reference,
+        "account_holder": bank.bank_account_holder,
+        "iban": bank.iban,
+        "bic": bank.bic,
+        "reference": bank.donation_reference,
     }
+
+
+def format_iban(value):
+    """BE68539007547034 -> BE68 5390 0754 7034, as donors read it from paper or a screen."""
+    if not value:
+        return ""
+    return iban_number.format(value)

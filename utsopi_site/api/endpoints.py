@@ -24,6 +24,7 @@ from home.models import FooterText, OrganisationSettings
 from home.site_urls import absolute_links, absolute_url
 from home.templatetags.navigation_tags import menu_entries
 from membership.donations import site_donations
+from membership.models import DonationSettings
 from utsopi_site.api.fields import TranslationsField
 
 CACHE_SECONDS = 60
@@ -154,7 +155,7 @@ def site_content(request):
                 for language in live_language_codes()
             ],
             "organisation": {field: getattr(organisation, field) for field in PUBLIC_ORGANISATION_FIELDS},
-            "donations": site_donations(organisation),
+            "donations": site_donations(DonationSettings.for_request(request)),
             "quick_exit_url": organisation.quick_exit_url,
             "main_menu": [menu_item(entry, request) for entry in menu_entries(context, "main_menu")],
             "footer_menu": [menu_item(entry, request) for entry in menu_entries(context, "footer_menu")],
