@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["home", "history", "membership", "events", "search", "accounts"]
+APPS = ["home", "history", "membership", "events", "search", "accounts", "statements"]
 PROJECT_PACKAGES = {*APPS, "utsopi_site"}
 
 # Imports of other apps by home that the navigation branch (house-nav: page choosers in the settings, the
@@ -20,6 +20,7 @@ PENDING_HOME_IMPORTS = {
     ("home/initial_content/loader.py", "history"),
     ("home/initial_content/loader.py", "membership"),
     ("home/initial_content/loader.py", "search"),
+    ("home/initial_content/loader.py", "statements"),
 }
 
 

@@ -8,7 +8,15 @@ from wagtail.models import Page
 
 from tests.conftest import LANGUAGES
 
-MENU_PAGE_TYPES = {"MissionPage", "HistoryPage", "FaqPage", "MembershipFormPage", "DonatePage", "EventIndexPage"}
+MENU_PAGE_TYPES = {
+    "MissionPage",
+    "HistoryPage",
+    "FaqPage",
+    "MembershipFormPage",
+    "DonatePage",
+    "EventIndexPage",
+    "StatementIndexPage",
+}
 
 
 def live_pages(language):
@@ -19,7 +27,7 @@ def live_pages(language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_renders_in_its_language(client, language):
     pages = live_pages(language)
-    assert len(pages) == 16
+    assert len(pages) == 19
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url

@@ -55,6 +55,7 @@ from membership.models import (
     SuggestedAmount,
 )
 from search.models import SearchPage
+from statements import initial_content as statements_content
 
 CONTENT_DIR = Path(__file__).resolve().parent
 SOURCE_LANGUAGE = "nl"
@@ -70,6 +71,7 @@ MAIN_MENU = [
     "history",
     "what_we_do",
     "events",
+    "statements",
     "faq",
     "membership",
     "donate",
@@ -449,6 +451,7 @@ class InitialContentLoader:
         for index, example in enumerate(self.contents[SOURCE_LANGUAGE]["events"]["examples"]):
             page = self.child(events_index, builder.event(index), locale)
             tree.append((example["key"], page, lambda b, index=index: b.event(index)))
+        tree += statements_content.source_pages(self, home, locale)
 
         return [("home", home, lambda b: b.home(with_links=True)), *tree]
 

@@ -20,6 +20,7 @@ from home.openapi import ERROR, ID, INTEGER, NOT_FOUND, STRING, URL, json_respon
 from home.site_urls import absolute_url
 from membership.api import openapi_fragment as forms_fragment
 from membership.donations import SITE_DONATIONS_SCHEMA
+from statements.api import openapi_fragment as statements_fragment
 from utsopi_site.api.endpoints import MAX_OFFSET
 
 
@@ -39,6 +40,8 @@ def field_schema(model, api_field):
         return {"type": "boolean"}
     if isinstance(field, models.DateTimeField):
         return {"type": "string", "format": "date-time", "description": "ISO 8601 with the Europe/Brussels offset"}
+    if isinstance(field, models.DateField):
+        return {"type": "string", "format": "date"}
     if isinstance(field, models.CharField) and field.choices:
         return {"type": "string", "enum": [value for value, _label in field.choices]}
     return STRING
@@ -116,7 +119,12 @@ def build_schema(request):
     page_models = [model for model in get_page_models() if model._meta.app_label != "wagtailcore"]
     page_schemas = {model.__name__: page_detail_schema(model) for model in page_models}
     paths, schemas = {}, {}
-    for fragment in [router_fragment(locales, page_schemas), history_fragment(), forms_fragment()]:
+    for fragment in [
+        router_fragment(locales, page_schemas),
+        history_fragment(),
+        forms_fragment(),
+        statements_fragment(),
+    ]:
         paths.update(fragment["paths"])
         schemas.update(fragment["schemas"])
     return {

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "history",
     "membership",
     "events",
+    "statements",
     "search",
     "accounts",
     "wagtail_localize",
