@@ -11,9 +11,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from history.api import TimelineEntryField
 from home.blocks import TEXT_FEATURES
 from home.models.pages import BasePage
-from utsopi_site.api.fields import TimelineEntryField
 
 
 class DatePrecision(models.TextChoices):

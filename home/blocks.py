@@ -7,7 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 
-from utsopi_site.api.representations import image_representation, page_link_representation
+from home.representations import image_representation, page_link_representation
 
 TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 

@@ -6,7 +6,8 @@ addresses start from the Wagtail site's root URL, as the canonical link and the 
 
 from django.urls import reverse
 from django.utils.translation import to_locale
-from wagtail.models import Site
+
+from home.site_urls import absolute_url
 
 SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 SHARE_IMAGE_SIZE = (1200, 630)
@@ -27,14 +28,6 @@ def open_graph_locale(language_code):
 def page_description(page):
     """The page's meta description; page types without the shared fallback give their search description."""
     return getattr(page, "meta_description", None) or page.search_description
-
-
-def absolute_url(request, url):
-    """The address on the site the request is for; an address that is absolute already (S3 media) stays."""
-    if not url.startswith("/"):
-        return url
-    site = Site.find_for_request(request)
-    return (site.root_url if site else request.build_absolute_uri("/").rstrip("/")) + url
 
 
 def share_image(organisation, request):

@@ -1,37 +1,153 @@
-"""The membership API: answers as JSON, and a member's own sign-up through reference and secret.
+"""The forms and sign-ups in the content API: each form's questions, the replies sent to it as JSON, a
+member's own sign-up through reference and secret, and their part of the OpenAPI document.
 
-Two parts, kept apart:
-- JSON answers as the form-reply endpoint reads them (used by utsopi_site.api.submissions too): their
-  types checked, then turned into what the HTML form posts, so that exactly the same form checks them.
-- A member's own sign-up (/api/v2/sign-ups/...): the same actions and protections as the "my sign-up"
-  pages (membership.self_service), without a session: each call carries the reference and the secret.
-  Errors are RFC 9457 problem documents (application/problem+json); nothing is cached.
+A reply goes through the very form the HTML page uses (membership.forms.ProtectedForm): the same
+validation, honeypot, fill-time token, rate limit and encrypted storage. Messages are in the form's
+language, and nothing of a reply ever comes back but its reference and the member's secret, once.
 
-openapi_fragment() describes the sign-up operations for the OpenAPI document.
+A member's own sign-up (/api/v2/sign-ups/...) has the same actions and protections as the "my sign-up"
+pages (membership.self_service), without a session: each call carries the reference and the secret.
+Its errors are RFC 9457 problem documents (application/problem+json); nothing is cached.
 """
 
 import json
+import logging
 from http import HTTPStatus
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import JsonResponse, QueryDict
+from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_variables
+from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
+from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
 
+from home.openapi import ERROR, ID, INTEGER, NOT_FOUND, STRING, URL, json_response, obj, ref
+from home.site_urls import absolute_links
 from membership import self_service
+from membership.forms import STARTED_FIELD, answer_type_error, form_data
+from membership.models import ProtectedFormPage
 from membership.self_service import AccessRefusedError
-from membership.spam import HONEYPOT_FIELD, STARTED_FIELD, RateLimitUnavailableError, form_started_token
+from membership.spam import RateLimitUnavailableError, form_started_token
+
+logger = logging.getLogger(__name__)
 
 TOKEN_KEY = "form_token"  # noqa: S105 (the name of a key, not a secret)
 HONEYPOT_KEY = "website_address"  # left empty by people; filled in by scripts that fill in every field
-MULTIPLE_CHOICE_TYPES = {"checkboxes", "multiselect"}
+REPLY_KEYS = {"answers", TOKEN_KEY, HONEYPOT_KEY}
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 
-# JSON answers, as the form-reply endpoint and the correction of a sign-up read them
+def json_answer(data, status=200):
+    """Never kept by a browser or the CDN: tokens are fresh, and replies concern a person."""
+    response = JsonResponse(data, status=status)
+    add_never_cache_headers(response)
+    return response
+
+
+def reply_refused(message, status=400, **extra):
+    return json_answer({"message": message, **extra}, status=status)
+
+
+@csrf_exempt  # no cookie is needed or used; a JSON body from another site needs a CORS preflight
+@sensitive_variables()
+def form_replies(request, page_id):
+    """GET: a fresh form token, to send with the reply. POST: a reply; 201 with the member's reference."""
+    request.sensitive_post_parameters = "__ALL__"
+    page = Page.objects.live().public().filter(id=page_id).specific().first()
+    if not isinstance(page, ProtectedFormPage):
+        return reply_refused(f"no form with id {page_id}", status=404)
+    with translation.override(page.locale.language_code):
+        if request.method == "GET":
+            return json_answer(
+                {
+                    TOKEN_KEY: form_started_token(page),
+                    "send_after_seconds": settings.MEMBER_FORMS_MIN_FILL_SECONDS,
+                    "valid_for_seconds": settings.MEMBER_FORMS_MAX_FILL_SECONDS,
+                }
+            )
+        if request.method == "POST":
+            return receive_reply(request, page)
+    response = reply_refused(f"method {request.method} is not allowed here", status=405)
+    response["Allow"] = "GET, POST"
+    return response
+
+
+@sensitive_variables()
+def receive_reply(request, page):
+    if request.content_type != "application/json":
+        return reply_refused(_("Send the reply as JSON, with Content-Type: application/json."), status=415)
+    try:
+        reply = json.loads(request.body.decode("utf-8"))
+    except RequestDataTooBig:
+        return reply_refused(_("This reply is too long."), status=413)
+    except (UnicodeDecodeError, ValueError):
+        return reply_refused(_("The reply is not valid JSON."))
+    refusal = malformed_reply(reply)
+    if refusal:
+        return reply_refused(refusal)
+
+    questions = {field.clean_name: field.field_type for field in page.get_form_fields()}
+    errors = {
+        key: [message] for key, value in reply["answers"].items() if (message := answer_error(questions, key, value))
+    }
+    if errors:
+        return reply_refused(_("The reply was not sent: please correct the answers."), errors=errors)
+
+    data = form_data(reply["answers"], reply.get(TOKEN_KEY, ""), reply.get(HONEYPOT_KEY, ""))
+    form = page.get_form(data, page=page, user=request.user, request=request)
+    try:
+        valid = form.is_valid()
+    except RateLimitUnavailableError:
+        logger.warning("Refused a JSON reply to form page %s: the rate limit's cache is unavailable", page.pk)
+        response = reply_refused(_("The reply was not sent: please try again in a few minutes."), status=503)
+        response["Retry-After"] = "30"
+        return response
+    if valid:
+        submission = page.process_form_submission(form)
+        thanks = absolute_links(request, expand_db_html(page.thank_you_text))
+        return json_answer(
+            {"reference": submission.reference, "secret": submission.secret, "thank_you_text": thanks}, status=201
+        )
+
+    if form.blocked:
+        logger.info("Refused a JSON reply to form page %s: %s", page.pk, form.blocked)
+    errors = {
+        key: [error["message"] for error in field_errors] for key, field_errors in form.errors.get_json_data().items()
+    }
+    if form.blocked == "rate_limit":
+        return reply_refused(errors["__all__"][0], status=429)
+    extra = {}
+    if form.data[STARTED_FIELD] != reply.get(TOKEN_KEY, ""):  # the token was missing or too old: a fresh one
+        extra[TOKEN_KEY] = form.data[STARTED_FIELD]
+    return reply_refused(_("The reply was not sent: please correct the answers."), errors=errors, **extra)
+
+
+def answer_error(questions, key, value):
+    if key not in questions:
+        return _("This form has no question with this key.")
+    return answer_type_error(questions[key], value)
+
+
+def malformed_reply(reply):
+    """Why the reply's shape is wrong, or None: an object with the answers, the token and the honeypot."""
+    if not isinstance(reply, dict):
+        return _("The reply must be a JSON object with the answers under “answers”.")
+    unknown = set(reply) - REPLY_KEYS
+    if unknown:
+        return _("Unknown keys in the reply: %(keys)s.") % {"keys": ", ".join(sorted(unknown))}
+    if not isinstance(reply.get("answers"), dict):
+        return _("The reply must be a JSON object with the answers under “answers”.")
+    for key in (TOKEN_KEY, HONEYPOT_KEY):
+        if not isinstance(reply.get(key, ""), str):
+            return _("“%(key)s” must be text.") % {"key": key}
+    if not all(is_text(text) for text in texts_in(reply)):
+        return _("The reply contains characters that are not valid text.")
+    return None
 
 
 def texts_in(value):
@@ -53,39 +169,6 @@ def is_text(value):
     except UnicodeEncodeError:
         return False
     return True
-
-
-def answer_type_error(questions, key, value):
-    """Why an answer has the wrong JSON type for its question, or None; the form checks the rest."""
-    if key not in questions:
-        return _("This form has no question with this key.")
-    if value is None:
-        return None
-    field_type = questions[key]
-    if field_type == "checkbox":
-        return None if isinstance(value, bool) else _("Answer with true or false.")
-    if field_type in MULTIPLE_CHOICE_TYPES:
-        if isinstance(value, list) and all(isinstance(item, str) for item in value):
-            return None
-        return _("Answer with a list of choice keys.")
-    if field_type == "number" and isinstance(value, int | float) and not isinstance(value, bool):
-        return None
-    return None if isinstance(value, str) else _("Answer with text.")
-
-
-def form_data(reply):
-    """The reply as the HTML form posts it, so that exactly the same form checks it."""
-    data = QueryDict(mutable=True)
-    for key, value in reply["answers"].items():
-        if isinstance(value, list):
-            data.setlist(key, value)
-        elif isinstance(value, bool):
-            data[key] = "on" if value else ""
-        elif value is not None:
-            data[key] = str(value)
-    data[STARTED_FIELD] = reply.get(TOKEN_KEY, "")
-    data[HONEYPOT_FIELD] = reply.get(HONEYPOT_KEY, "")
-    return data
 
 
 # A member's own sign-up: /api/v2/sign-ups/access/, /answers/ and /withdrawal/
@@ -118,12 +201,6 @@ class ProblemError(Exception):
         if self.status == HTTPStatus.TOO_MANY_REQUESTS and "retry_after" in self.extra:
             response["Retry-After"] = str(self.extra["retry_after"])
         return response
-
-
-def json_answer(data):
-    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
-    add_never_cache_headers(response)
-    return response
 
 
 def sign_up_endpoint(*methods):
@@ -226,13 +303,12 @@ def sign_up_answers(request):
 def correct_answers(request, submission, page, body):
     questions = {field.clean_name: field.field_type for field in page.get_form_fields()}
     errors = {
-        key: [message]
-        for key, value in body["answers"].items()
-        if (message := answer_type_error(questions, key, value))
+        key: [message] for key, value in body["answers"].items() if (message := answer_error(questions, key, value))
     }
     if errors:
         raise ProblemError(400, _("The answers were not corrected: please check them."), errors=errors)
-    form = page.get_form(form_data(body), page=page, user=request.user, request=request)
+    data = form_data(body["answers"], body.get(TOKEN_KEY, ""), body.get(HONEYPOT_KEY, ""))
+    form = page.get_form(data, page=page, user=request.user, request=request)
     if not form.is_valid():
         errors = {
             key: [error["message"] for error in field_errors]
@@ -262,7 +338,122 @@ def sign_up_withdrawal(request):
 
 
 def openapi_fragment():
-    """The sign-up operations and their schemas, for utsopi_site.api.openapi to merge into the document."""
+    """The form and sign-up operations with their schemas, for the OpenAPI document."""
+    forms, sign_ups = forms_openapi(), sign_ups_openapi()
+    return {"paths": {**forms["paths"], **sign_ups["paths"]}, "schemas": {**forms["schemas"], **sign_ups["schemas"]}}
+
+
+def forms_openapi():
+    """The form reply operations and the schemas of forms, questions, tokens and replies."""
+    return {
+        "paths": {
+            "/forms/{id}/": {
+                "parameters": [ID],
+                "get": {
+                    "summary": "A fresh form token, to send with a reply to this form",
+                    "description": "The id is the form page's id. Never cached.",
+                    "operationId": "getFormToken",
+                    "responses": {
+                        "200": json_response("A token; send the reply after send_after_seconds.", ref("FormToken")),
+                        "400": json_response("The id is not a whole number.", ERROR),
+                        **NOT_FOUND,
+                    },
+                },
+                "post": {
+                    "summary": "Send a reply to a form",
+                    "description": (
+                        "The same checks as the form on the site: answers by question key (see the page's "
+                        "form.questions), the form token, an empty honeypot, a minimum fill time and a rate limit. "
+                        "Messages are in the form's language. The answers are stored encrypted and never shown again."
+                    ),
+                    "operationId": "sendFormReply",
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": ref("FormReply")}},
+                    },
+                    "responses": {
+                        "201": json_response("Received: the reference the person can quote.", ref("FormReceived")),
+                        "400": json_response(
+                            "Not sent: the reasons, per question where they concern one.", ref("FormRefused")
+                        ),
+                        **NOT_FOUND,
+                        "413": json_response("The reply is too long.", ERROR),
+                        "415": json_response("The reply is not sent as application/json.", ERROR),
+                        "429": json_response("Too many replies from this connection; try again later.", ERROR),
+                    },
+                },
+            },
+        },
+        "schemas": {
+            "Form": obj(
+                {
+                    "questions": {"type": "array", "items": ref("FormQuestion")},
+                    "submission_url": {**URL, "description": "GET: a form token; POST: a reply (FormReply)."},
+                    "send_after_seconds": INTEGER,
+                }
+            ),
+            "FormQuestion": obj(
+                {
+                    "key": {**STRING, "description": "The same in every language of the form."},
+                    "type": {"type": "string", "enum": [value for value, _label in FORM_FIELD_CHOICES]},
+                    "label": STRING,
+                    "help_text": STRING,
+                    "required": {"type": "boolean"},
+                    "max_length": {"type": ["integer", "null"]},
+                    "choices": {"type": "array", "items": obj({"key": STRING, "label": STRING})},
+                    "default": {
+                        "type": ["string", "boolean", "array", "null"],
+                        "description": "In the shape of an answer to this type of question.",
+                    },
+                }
+            ),
+            "FormToken": obj({"form_token": STRING, "send_after_seconds": INTEGER, "valid_for_seconds": INTEGER}),
+            "FormReply": {
+                "type": "object",
+                "properties": {
+                    "answers": {
+                        "type": "object",
+                        "description": (
+                            "By question key: text; true/false for a checkbox; a list of choice keys for "
+                            "checkboxes and multiselect; a number or text for a number; the choice key for "
+                            "radio and dropdown."
+                        ),
+                        "additionalProperties": {
+                            "type": ["string", "number", "boolean", "array", "null"],
+                            "items": STRING,
+                        },
+                    },
+                    "form_token": {**STRING, "description": "From GET on the same address."},
+                    "website_address": {**STRING, "description": "A trap for scripts: leave it empty."},
+                },
+                "required": ["answers", "form_token"],
+                "additionalProperties": False,
+            },
+            "FormReceived": obj(
+                {
+                    "reference": STRING,
+                    "secret": {**STRING, "description": "Shown once: with the reference, it opens the sign-up."},
+                    "thank_you_text": {**STRING, "description": "HTML"},
+                }
+            ),
+            "FormRefused": obj(
+                {
+                    "message": STRING,
+                    "errors": {
+                        "type": "object",
+                        "description": "Messages by question key; __all__ for the reply as a whole.",
+                        "additionalProperties": {"type": "array", "items": STRING},
+                    },
+                    "form_token": {**STRING, "description": "A fresh token, when the one sent was too old."},
+                },
+                required=["message"],
+            ),
+        },
+    }
+
+
+def sign_ups_openapi():
+    """The sign-up operations and their schemas."""
     string = {"type": "string"}
     problem = {"$ref": "#/components/schemas/Problem"}
 

@@ -7,6 +7,8 @@ so a French and a Dutch answer to the same question are the same value in the on
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
@@ -19,6 +21,11 @@ from membership.spam import (
 )
 
 MULTILINE_MAX_LENGTH = 5000
+
+# The question types (Wagtail's FORM_FIELD_CHOICES) whose answers are choice keys: one, or a list of them.
+SINGLE_CHOICE_TYPES = {"dropdown", "radio"}
+MULTIPLE_CHOICE_TYPES = {"multiselect", "checkboxes"}
+CHOICE_TYPES = SINGLE_CHOICE_TYPES | MULTIPLE_CHOICE_TYPES
 
 
 class ProtectedForm(BaseForm):
@@ -85,7 +92,7 @@ class ProtectedFormBuilder(FormBuilder):
 
     def get_field_options(self, field):
         options = super().get_field_options(field)
-        if field.field_type in {"dropdown", "radio", "multiselect", "checkboxes"}:
+        if field.field_type in CHOICE_TYPES:
             options["initial"] = field.default_choice_keys()
         return options
 
@@ -95,3 +102,37 @@ class ProtectedFormBuilder(FormBuilder):
 
     def get_form_class(self):
         return type("ProtectedForm", (ProtectedForm,), self.formfields)
+
+
+# Replies sent as JSON (membership.api) are checked by the same ProtectedForm: only the JSON type of each
+# answer is checked first, then the reply becomes the data the HTML form posts.
+
+
+def answer_type_error(field_type, value):
+    """Why an answer has the wrong JSON type for its type of question, or None; the form checks the rest."""
+    if value is None:
+        return None
+    if field_type == "checkbox":
+        return None if isinstance(value, bool) else gettext("Answer with true or false.")
+    if field_type in MULTIPLE_CHOICE_TYPES:
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return None
+        return gettext("Answer with a list of choice keys.")
+    if field_type == "number" and isinstance(value, int | float) and not isinstance(value, bool):
+        return None
+    return None if isinstance(value, str) else gettext("Answer with text.")
+
+
+def form_data(answers, started="", honeypot=""):
+    """JSON answers as the HTML form posts them, with the form token and the honeypot."""
+    data = QueryDict(mutable=True)
+    for key, value in answers.items():
+        if isinstance(value, list):
+            data.setlist(key, value)
+        elif isinstance(value, bool):
+            data[key] = "on" if value else ""
+        elif value is not None:
+            data[key] = str(value)
+    data[STARTED_FIELD] = started
+    data[HONEYPOT_FIELD] = honeypot
+    return data

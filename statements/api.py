@@ -4,14 +4,8 @@ OpenAPI schemas (merged into the document by utsopi_site/api/openapi.py)."""
 from rest_framework.fields import Field
 
 from home.models.site_settings import OrganisationSettings
-
-IMAGE_RENDITION = "max-1600x1600|format-jpeg"
-
-
-def absolute(request, url):
-    if not url or request is None or url.startswith(("http://", "https://")):
-        return url
-    return request.build_absolute_uri(url)
+from home.representations import image_representation
+from home.site_urls import absolute_url
 
 
 class ImageField(Field):
@@ -23,18 +17,7 @@ class ImageField(Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page):
-        image = page.image
-        if image is None:
-            return None
-        rendition = image.get_rendition(IMAGE_RENDITION)
-        return {
-            "id": image.id,
-            "title": image.title,
-            "alt": image.description or "",
-            "url": absolute(self.context.get("request"), rendition.url),
-            "width": rendition.width,
-            "height": rendition.height,
-        }
+        return image_representation(page.image, self.context.get("request"))
 
 
 class TopicsField(Field):
@@ -63,7 +46,7 @@ class RelatedPagesField(Field):
             {
                 "id": related.id,
                 "title": related.title,
-                "url": absolute(request, related.get_url(request)),
+                "url": absolute_url(request, related.get_url(request)),
                 "locale": related.locale.language_code,
             }
             for related in page.related_pages_here()

@@ -12,19 +12,19 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import reverse
 from PIL import Image, ImageDraw
 from stdnum import iban as iban_number
 from stdnum import iso11649
 from stdnum.be import ogm_vcs
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.test.utils.form_data import querydict_from_html
 from wagtail_localize.models import TranslationSource
 
-from home.models import OrganisationSettings
 from membership import epc
-from membership.models import DonatePage, SuggestedAmount
+from membership.models import DonatePage, DonationSettings, SuggestedAmount
 from tests.test_api_schema import assert_valid
-from tests.test_site_settings import field_errors, post_settings
+from tests.test_site_settings import field_errors
 
 ZBARIMG = "/usr/bin/zbarimg"
 BENEFICIARY = "UTSOPI, Union des travailleuses et travailleurs du sexe organisés"
@@ -43,8 +43,26 @@ def require_zbarimg():
     pytest.skip(f"QR code decoding skipped: {ZBARIMG} is missing (apt-get install zbar-tools).")
 
 
+SETTINGS_URL = reverse("wagtailsettings:edit", args=["membership", "donationsettings"])
+
+
 def organisation():
-    return OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+    """The donation settings: bank details, beside the donate page."""
+    return DonationSettings.for_site(Site.objects.get(is_default_site=True))
+
+
+def post_settings(client, **changes):
+    """The donation settings form as the browser posts it, with `changes` typed in."""
+    page = client.get(SETTINGS_URL, follow=True)
+    data = querydict_from_html(page.content.decode(), form_id="w-editor-form")
+    data.update(changes)
+    return client.post(page.redirect_chain[-1][0] if page.redirect_chain else SETTINGS_URL, data)
+
+
+def saved():
+    """What the database holds, to show that a refused form changed nothing."""
+    settings = organisation()
+    return (settings.bank_account_holder, settings.iban, settings.bic, settings.donation_reference)
 
 
 def set_bank_details(**changes):
@@ -281,6 +299,34 @@ def test_the_api_gives_the_bank_details_and_each_amounts_payload(client, tmp_pat
 
 
 # Editors: settings and amounts, and what is refused.
+
+
+@pytest.mark.django_db
+def test_valid_bank_details_are_saved_in_their_short_form_and_shown_on_the_donate_pages(client, editor_client):
+    response = post_settings(editor_client, iban="be71 0961 2345 6769", bic="gkcc be bb", bank_account_holder="UTSOPI")
+    assert response.status_code == 302, response.context["form"].errors.as_text()
+    assert (organisation().iban, organisation().bic) == ("BE71096123456769", "GKCCBEBB")
+    client.logout()
+    for page in Page.objects.live().filter(content_type__model="donatepage"):
+        assert "BE71 0961 2345 6769" in client.get(page.url).content.decode(), page.url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("iban", "BE71 0961 2345 6768", "This is not a valid IBAN"),
+        ("iban", "not an account", "This is not a valid IBAN"),
+        ("bic", "GKCC", "This is not a valid BIC"),
+    ],
+)
+def test_invalid_bank_details_are_refused_with_a_message_and_nothing_is_saved(editor_client, field, value, message):
+    before = saved()
+    response = post_settings(editor_client, **{field: value, "bank_account_holder": "UTSOPI vzw"})
+    assert response.status_code == 200
+    assert any(error.startswith(message) for error in field_errors(response))
+    assert "The setting could not be saved due to errors." in response.content.decode()
+    assert saved() == before
 
 
 @pytest.mark.django_db

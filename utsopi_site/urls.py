@@ -9,11 +9,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import MultilingualSitemap
-from membership.api import sign_up_access, sign_up_answers, sign_up_withdrawal
+from membership.api import form_replies, sign_up_access, sign_up_answers, sign_up_withdrawal
 from utsopi_site.api.endpoints import site_content, unknown_api_path
 from utsopi_site.api.openapi import openapi_document
 from utsopi_site.api.router import api_router
-from utsopi_site.api.submissions import form_replies
 
 # A database or storage outage anywhere in a request answers 503 (JSON for the API), anything else 500.
 handler500 = "operations.unavailable.server_error"

@@ -2,7 +2,6 @@
 
 import django.db.models.deletion
 import home.models.pages
-import home.models.site_settings
 import modelcluster.fields
 import uuid
 import wagtail.fields
@@ -93,8 +92,8 @@ class Migration(migrations.Migration):
                 ('contact_phone', models.CharField(blank=True, help_text='Public phone number, if any.', max_length=40)),
                 ('postal_address', models.TextField(blank=True, help_text='Public postal address, if any.')),
                 ('bank_account_holder', models.CharField(blank=True, help_text='Beneficiary name, as the bank knows it.', max_length=70)),
-                ('iban', models.CharField(blank=True, help_text='e.g. BE68 5390 0754 7034', max_length=34, validators=[home.models.site_settings.validate_iban], verbose_name='IBAN')),
-                ('bic', models.CharField(blank=True, help_text='e.g. GKCCBEBB', max_length=11, validators=[home.models.site_settings.validate_bic], verbose_name='BIC')),
+                ('iban', models.CharField(blank=True, help_text='e.g. BE68 5390 0754 7034', max_length=34, verbose_name='IBAN')),
+                ('bic', models.CharField(blank=True, help_text='e.g. GKCCBEBB', max_length=11, verbose_name='BIC')),
                 ('quick_exit_url', models.URLField(default='https://www.bbc.com/weather', help_text='The neutral site the quick-exit button leads to.')),
                 ('footer_menu', models.ForeignKey(blank=True, help_text='The menu in the footer; each language shows its own translation.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.menu')),
                 ('main_menu', models.ForeignKey(blank=True, help_text='The menu in the header; each language shows its own translation.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.menu')),

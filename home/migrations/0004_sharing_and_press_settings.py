@@ -2,7 +2,6 @@
 
 import django.core.validators
 import django.db.models.deletion
-import home.models.site_settings
 import modelcluster.fields
 from django.db import migrations, models
 
@@ -33,7 +32,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='organisationsettings',
             name='iban',
-            field=models.CharField(blank=True, help_text='e.g. BE71 0961 2345 6769', max_length=34, validators=[home.models.site_settings.validate_iban], verbose_name='IBAN'),
+            field=models.CharField(blank=True, help_text='e.g. BE71 0961 2345 6769', max_length=34, verbose_name='IBAN'),
         ),
         migrations.CreateModel(
             name='SocialLink',

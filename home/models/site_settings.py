@@ -1,61 +1,15 @@
-"""Organisation facts editors change without a developer: contact, press contact, bank details, menus,
-social media, the image shown when a page is shared, and the quick-exit destination."""
+"""Organisation facts editors change without a developer: contact, press contact, menus, social media, the
+image shown when a page is shared, and the quick-exit destination. The bank details are the donation settings
+(membership/models/donate.py)."""
 
-from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from stdnum import bic, iban
-from stdnum.be import ogm_vcs
-from stdnum.exceptions import ValidationError as NumberError
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
-
-from membership import epc
-
-
-def validate_iban(value):
-    try:
-        iban.validate(value)
-    except NumberError as error:
-        raise ValidationError(_("This is not a valid IBAN: %(reason)s"), params={"reason": error.message}) from error
-
-
-def validate_bic(value):
-    try:
-        bic.validate(value)
-    except NumberError as error:
-        raise ValidationError(_("This is not a valid BIC: %(reason)s"), params={"reason": error.message}) from error
-
-
-def validate_structured_communication(value):
-    try:
-        ogm_vcs.validate(value.replace("*", ""))
-    except NumberError as error:
-        raise ValidationError(
-            _("This is not a valid structured communication: %(reason)s"), params={"reason": error.message}
-        ) from error
-
-
-BENEFICIARY_TOO_LONG = _(
-    "A payment QR code holds at most %(limit_value)d characters for the beneficiary name (this one has "
-    "%(show_value)d). Use the shorter name the bank knows."
-)
-
-
-class OrganisationSettingsForm(WagtailAdminModelForm):
-    """Says why a beneficiary name is too long; without the browser's length limit, a pasted name is not cut
-    short without a word but refused with that message."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        holder = self.fields["bank_account_holder"]
-        holder.error_messages["max_length"] = BENEFICIARY_TOO_LONG
-        holder.widget.attrs.pop("maxlength", None)
 
 
 @register_setting(icon="site")
@@ -71,26 +25,6 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
     )
     press_contact_email = models.EmailField(
         blank=True, help_text=_("The address journalists write to; given to search engines with the organisation.")
-    )
-    bank_account_holder = models.CharField(
-        max_length=epc.MAX_BENEFICIARY_LENGTH,
-        blank=True,
-        help_text=_("Beneficiary name, as the bank knows it; at most 70 characters, the limit of payment QR codes."),
-    )
-    iban = models.CharField(
-        "IBAN", max_length=34, blank=True, validators=[validate_iban], help_text=_("e.g. BE71 0961 2345 6769")
-    )
-    bic = models.CharField("BIC", max_length=11, blank=True, validators=[validate_bic], help_text=_("e.g. GKCCBEBB"))
-    donation_reference = models.CharField(
-        _("donation reference"),
-        max_length=20,
-        blank=True,
-        validators=[validate_structured_communication],
-        help_text=_(
-            "The Belgian structured communication every donor quotes, the same for all, e.g. "
-            "+++010/8068/17183+++ (the union's accountant or bank can make one). It goes in the payment QR codes "
-            "on the donate page, which appear once the beneficiary name, the IBAN and this reference are set."
-        ),
     )
     quick_exit_url = models.URLField(
         default="https://www.bbc.com/weather",
@@ -134,15 +68,6 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("press_contact_name"), FieldPanel("press_contact_email")], heading=_("Press contact")
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("bank_account_holder"),
-                FieldPanel("iban"),
-                FieldPanel("bic"),
-                FieldPanel("donation_reference"),
-            ],
-            heading=_("Donations"),
-        ),
         MultiFieldPanel([FieldPanel("main_menu"), FieldPanel("footer_menu")], heading=_("Navigation")),
         MultiFieldPanel(
             [FieldPanel("share_image"), InlinePanel("social_links", label=_("Social media link"))],
@@ -151,52 +76,8 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
         FieldPanel("quick_exit_url"),
     ]
 
-    base_form_class = OrganisationSettingsForm
-
     class Meta:
         verbose_name = _("organisation settings")
-
-    def clean(self):
-        super().clean()
-        self.iban = iban.compact(self.iban) if self.iban else ""
-        self.bic = bic.compact(self.bic) if self.bic else ""
-        # Model.clean() runs even when a field was refused: only a valid reference is rewritten.
-        if ogm_vcs.is_valid(self.donation_reference.replace("*", "")):
-            self.donation_reference = f"+++{ogm_vcs.format(epc.structured_reference(self.donation_reference))}+++"
-        self.check_the_largest_payment_code_fits()
-
-    def check_the_largest_payment_code_fits(self):
-        """A name of 70 characters can still be too many bytes for the code (letters outside ASCII take two
-        to four each): refuse it here rather than leave the donate page without its codes."""
-        details = self.payment_code_details()
-        if details is None or len(details["beneficiary"]) > epc.MAX_BENEFICIARY_LENGTH:
-            return
-        try:
-            epc.credit_transfer_payload(**details, amount=epc.MAX_AMOUNT)
-        except epc.PaymentCodeError as error:
-            raise ValidationError(
-                {
-                    "bank_account_holder": _(
-                        "This name takes too much room in a payment QR code: use fewer letters with accents or "
-                        "other special characters, or a shorter name."
-                    )
-                }
-            ) from error
-
-    def payment_code_details(self):
-        """Beneficiary, IBAN, BIC and reference as the payment QR codes carry them, or None while the name, the
-        IBAN or the reference is missing or not valid."""
-        reference = self.donation_reference.replace("*", "")
-        if not (self.bank_account_holder.strip() and iban.is_valid(self.iban) and ogm_vcs.is_valid(reference)):
-            return None
-        if self.bic and not bic.is_valid(self.bic):
-            return None
-        return {
-            "beneficiary": self.bank_account_holder.strip(),
-            "iban": iban.compact(self.iban),
-            "bic": bic.compact(self.bic) if self.bic else "",
-            "reference": epc.structured_reference(reference),
-        }
 
 
 class SocialLink(Orderable):

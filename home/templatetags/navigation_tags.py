@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
-from stdnum import iban as iban_number
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
@@ -349,14 +348,6 @@ def specific_pages(pages):
 def jsonld(value):
     """Serialize a dict for <script type="application/ld+json">, safe inside HTML (no </script> break-out)."""
     return mark_safe(json.dumps(value, ensure_ascii=False).translate(_JSONLD_ESCAPES))  # noqa: S308
-
-
-@register.filter
-def iban_format(value):
-    """BE68539007547034 -> BE68 5390 0754 7034."""
-    if not value:
-        return ""
-    return iban_number.format(value)
 
 
 @register.simple_tag

@@ -4,12 +4,13 @@ The forms are built by staff with Wagtail's form builder; what people send throu
 data (DESIGN §8): encrypted at rest, seen only by membership officers, kept for a limited time.
 """
 
-from .donate import DonatePage, SuggestedAmount
+from .donate import DonatePage, DonationSettings, SuggestedAmount
 from .forms import FormPage, FormPageField, MembershipFormField, MembershipFormPage, ProtectedFormPage
 from .submissions import FormRetention, NotificationSettings, Submission
 
 __all__ = [
     "DonatePage",
+    "DonationSettings",
     "FormPage",
     "FormPageField",
     "FormRetention",

@@ -27,14 +27,14 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import TEXT_FEATURES
 from home.models import OrganisationSettings
-from membership.forms import ProtectedFormBuilder
-from utsopi_site.api.fields import FormField
+from home.site_urls import absolute_url
+from membership.api_fields import FormField
+from membership.forms import CHOICE_TYPES, ProtectedFormBuilder
 
 from .submissions import FormRetention, Submission
 
 logger = logging.getLogger(__name__)
 
-CHOICE_FIELD_TYPES = {"dropdown", "radio", "multiselect", "checkboxes"}
 FORM_CONTENT_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 
 
@@ -99,7 +99,7 @@ class ProtectedFormField(TranslatableMixin, AbstractFormField):
         return others.filter(pk__lt=self.pk).exists()
 
     def save(self, *args, **kwargs):
-        if self.field_type in CHOICE_FIELD_TYPES and not self.is_translation():
+        if self.field_type in CHOICE_TYPES and not self.is_translation():
             previous = type(self).objects.filter(pk=self.pk).values_list("choices", "choice_keys").first()
             previous_choices, previous_keys = previous or (self.choices, self.choice_keys)
             self.choice_keys = "\n".join(
@@ -212,7 +212,7 @@ class ProtectedFormPage(AbstractForm):
                 {
                     "submission": form_submission,
                     "organisation_name": OrganisationSettings.for_request(request).organisation_name,
-                    "my_sign_up_url": request.build_absolute_uri(reverse("membership_my_sign_up")),
+                    "my_sign_up_url": absolute_url(request, reverse("membership_my_sign_up")),
                 },
             )
         add_never_cache_headers(response)

@@ -21,10 +21,12 @@ from wagtail.rich_text import expand_db_html
 
 from home.languages import live_language_codes
 from home.models import FooterText, OrganisationSettings
+from home.site_urls import absolute_links, absolute_url
 from home.templatetags.navigation_tags import menu_entries
+from membership.donations import site_donations
+from membership.models import DonationSettings
 from search.api import LanguageSearchFilter
 from utsopi_site.api.fields import TranslationsField
-from utsopi_site.api.representations import absolute, absolute_links
 
 CACHE_SECONDS = 60
 MAX_OFFSET = 1_000_000
@@ -158,12 +160,7 @@ def site_content(request):
                 for language in live_language_codes()
             ],
             "organisation": {field: getattr(organisation, field) for field in PUBLIC_ORGANISATION_FIELDS},
-            "donations": {
-                "account_holder": organisation.bank_account_holder,
-                "iban": organisation.iban,
-                "bic": organisation.bic,
-                "reference": organisation.donation_reference,
-            },
+            "donations": site_donations(DonationSettings.for_request(request)),
             "quick_exit_url": organisation.quick_exit_url,
             "main_menu": [menu_item(entry, request) for entry in menu_entries(context, "main_menu")],
             "footer_menu": [menu_item(entry, request) for entry in menu_entries(context, "footer_menu")],
@@ -180,7 +177,7 @@ PUBLIC_ORGANISATION_FIELDS = ["organisation_name", "contact_email", "contact_pho
 def menu_item(entry, request):
     return {
         "title": entry["title"],
-        "url": absolute(request, entry["url"]),
+        "url": absolute_url(request, entry["url"]),
         "page_id": entry["page_id"],
-        "api_url": absolute(request, reverse("wagtailapi:pages:detail", args=[entry["page_id"]])),
+        "api_url": absolute_url(request, reverse("wagtailapi:pages:detail", args=[entry["page_id"]])),
     }

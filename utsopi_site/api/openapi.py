@@ -1,4 +1,5 @@
-"""The OpenAPI 3.1 description of the content API, built from the page models' own api_fields.
+"""The OpenAPI 3.1 description of the content API, assembled from the page models' own api_fields, the
+operations of the API router (pages, images, documents, site content) and each app's `openapi_fragment()`.
 
 Built from the code rather than written by hand, so a new page type or field appears in it at once;
 tests and schemathesis (in CI) check it against real responses.
@@ -11,32 +12,16 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from rest_framework import fields as rest_fields
-from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, get_page_models
 
-from membership import api as membership_api
+from history.api import openapi_fragment as history_fragment
+from home.openapi import ERROR, ID, INTEGER, NOT_FOUND, STRING, URL, json_response, obj, ref
+from home.site_urls import absolute_url
+from membership.api import openapi_fragment as forms_fragment
+from membership.donations import SITE_DONATIONS_SCHEMA
 from statements.api import openapi_fragment as statements_fragment
 from utsopi_site.api.endpoints import MAX_OFFSET
-
-STRING = {"type": "string"}
-NULLABLE_STRING = {"type": ["string", "null"]}
-URL = {"type": "string", "format": "uri"}
-INTEGER = {"type": "integer"}
-ERROR = {"$ref": "#/components/schemas/Error"}
-
-
-def ref(name):
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def obj(properties, required=None, additional=False):
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties) if required is None else required,
-        "additionalProperties": additional,
-    }
 
 
 def field_schema(model, api_field):
@@ -109,10 +94,6 @@ def page_filters(locales):
     ]
 
 
-def json_response(description, schema):
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
-
-
 def responses(ok_schema, description, extra=None):
     return {
         "200": json_response(description, ok_schema),
@@ -121,38 +102,44 @@ def responses(ok_schema, description, extra=None):
     }
 
 
-NOT_FOUND = {"404": json_response("Nothing with this id.", ERROR)}
-ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+INFO = {
+    "title": "UTSOPI content API",
+    "version": "2",
+    "description": (
+        "Read-only content of the UTSOPI website in every language: pages, images, documents, "
+        "menus and organisation facts, and form schemas. Only live, public content; never drafts, "
+        "submissions or accounts. Its write operations send a reply to a form and let the person who sent it "
+        "open, correct or withdraw it with its reference and secret."
+    ),
+}
 
 
 def build_schema(request):
-    statements = statements_fragment()
+    """The document: the router's own operations and schemas, each app's fragment, and a schema per page type."""
     locales = list(Locale.objects.order_by("language_code").values_list("language_code", flat=True))
     page_models = [model for model in get_page_models() if model._meta.app_label != "wagtailcore"]
     page_schemas = {model.__name__: page_detail_schema(model) for model in page_models}
-    listing_item_meta = obj(
-        {
-            "type": STRING,
-            "detail_url": URL,
-            "html_url": {"type": ["string", "null"]},
-            "slug": STRING,
-            "first_published_at": {"type": ["string", "null"], "format": "date-time"},
-            "locale": STRING,
-        },
-        required=["type", "detail_url"],
-    )
-    document = {
+    paths, schemas = {}, {}
+    for fragment in [
+        router_fragment(locales, page_schemas),
+        history_fragment(),
+        forms_fragment(),
+        statements_fragment(),
+    ]:
+        paths.update(fragment["paths"])
+        schemas.update(fragment["schemas"])
+    return {
         "openapi": "3.1.0",
-        "info": {
-            "title": "UTSOPI content API",
-            "version": "2",
-            "description": (
-                "Read-only content of the UTSOPI website in every language: pages, images, documents, "
-                "menus and organisation facts, and form schemas. Only live, public content; never drafts, "
-                "submissions or accounts. Its one write operation sends a reply to a form."
-            ),
-        },
-        "servers": [{"url": request.build_absolute_uri("/api/v2")}],
+        "info": INFO,
+        "servers": [{"url": absolute_url(request, "/api/v2")}],
+        "paths": paths,
+        "components": {"schemas": {**schemas, **page_schemas}},
+    }
+
+
+def router_fragment(locales, page_schemas):
+    """Pages, images, documents and site content: the endpoints utsopi_site/api assembles itself."""
+    return {
         "paths": {
             "/pages/": {
                 "get": {
@@ -172,42 +159,6 @@ def build_schema(request):
             },
             **media_paths("images", "Image", "images", ref("ImageDetail")),
             **media_paths("documents", "Document", "public documents", ref("MediaListingItem")),
-            "/forms/{id}/": {
-                "parameters": [ID],
-                "get": {
-                    "summary": "A fresh form token, to send with a reply to this form",
-                    "description": "The id is the form page's id. Never cached.",
-                    "operationId": "getFormToken",
-                    "responses": {
-                        "200": json_response("A token; send the reply after send_after_seconds.", ref("FormToken")),
-                        "400": json_response("The id is not a whole number.", ERROR),
-                        **NOT_FOUND,
-                    },
-                },
-                "post": {
-                    "summary": "Send a reply to a form",
-                    "description": (
-                        "The same checks as the form on the site: answers by question key (see the page's "
-                        "form.questions), the form token, an empty honeypot, a minimum fill time and a rate limit. "
-                        "Messages are in the form's language. The answers are stored encrypted and never shown again."
-                    ),
-                    "operationId": "sendFormReply",
-                    "requestBody": {
-                        "required": True,
-                        "content": {"application/json": {"schema": ref("FormReply")}},
-                    },
-                    "responses": {
-                        "201": json_response("Received: the reference the person can quote.", ref("FormReceived")),
-                        "400": json_response(
-                            "Not sent: the reasons, per question where they concern one.", ref("FormRefused")
-                        ),
-                        **NOT_FOUND,
-                        "413": json_response("The reply is too long.", ERROR),
-                        "415": json_response("The reply is not sent as application/json.", ERROR),
-                        "429": json_response("Too many replies from this connection; try again later.", ERROR),
-                    },
-                },
-            },
             "/site/": {
                 "get": {
                     "summary": "Menus, footer text and organisation facts in one language",
@@ -216,180 +167,97 @@ def build_schema(request):
                     "responses": responses(ref("SiteContent"), "Site-wide content."),
                 }
             },
-            **statements["paths"],
         },
-        "components": {
-            "schemas": {
-                "Error": obj({"message": STRING}),
-                "ListingMeta": obj({"total_count": INTEGER}),
-                "PageListingItem": obj(
-                    {"id": INTEGER, "meta": listing_item_meta, "title": STRING}, required=["id", "meta"]
-                ),
-                "PageDetailMeta": obj(
-                    {
-                        "type": STRING,
-                        "detail_url": URL,
-                        "html_url": {"type": ["string", "null"]},
-                        "slug": STRING,
-                        "show_in_menus": {"type": "boolean"},
-                        "seo_title": STRING,
-                        "search_description": STRING,
-                        "first_published_at": {"type": ["string", "null"], "format": "date-time"},
-                        "alias_of": {"type": ["object", "null"]},
-                        "parent": {"type": ["object", "null"]},
-                        "locale": STRING,
-                        "translations": {"type": "array", "items": ref("Translation")},
-                    },
-                    required=["type", "detail_url"],
-                ),
-                "Translation": obj({"locale": STRING, "title": STRING, "url": URL, "api_url": URL}),
-                "StreamBlock": obj({"type": STRING, "value": {}, "id": STRING}, required=["type", "value"]),
-                "Image": {
-                    "type": ["object", "null"],
-                    "properties": {
-                        "id": INTEGER,
-                        "title": STRING,
-                        "alt": STRING,
-                        "url": URL,
-                        "width": INTEGER,
-                        "height": INTEGER,
-                    },
-                    "required": ["id", "title", "alt", "url", "width", "height"],
-                    "additionalProperties": False,
+        "schemas": {
+            "Error": obj({"message": STRING}),
+            "ListingMeta": obj({"total_count": INTEGER}),
+            "PageListingItem": obj(
+                {"id": INTEGER, "meta": page_meta(detail=False), "title": STRING}, required=["id", "meta"]
+            ),
+            "PageDetailMeta": page_meta(detail=True),
+            "Translation": obj({"locale": STRING, "title": STRING, "url": URL, "api_url": URL}),
+            "StreamBlock": obj({"type": STRING, "value": {}, "id": STRING}, required=["type", "value"]),
+            "Image": {
+                "type": ["object", "null"],
+                "properties": {
+                    "id": INTEGER,
+                    "title": STRING,
+                    "alt": STRING,
+                    "url": URL,
+                    "width": INTEGER,
+                    "height": INTEGER,
                 },
-                "TimelineEntry": obj(
-                    {
-                        "date": {"type": "string", "description": "YYYY, YYYY-MM or YYYY-MM-DD, as precise as known"},
-                        "precision": {"type": "string", "enum": ["day", "month", "season", "late_year", "year"]},
-                        "date_display": STRING,
-                        "title": STRING,
-                        "text": STRING,
-                        "image": ref("Image"),
-                        "image_caption": STRING,
-                        "image_credit": STRING,
-                    }
-                ),
-                "MediaListingItem": obj(
-                    {
-                        "id": INTEGER,
-                        "meta": obj(
-                            {
-                                "type": STRING,
-                                "detail_url": URL,
-                                "tags": {"type": "array"},
-                                "download_url": {
-                                    "type": "string",
-                                    "description": "Relative to the site when media are local",
-                                },
-                            },
-                            required=["type", "detail_url"],
-                        ),
-                        "title": STRING,
-                    },
-                    required=["id", "meta"],
-                    additional=True,
-                ),
-                "ImageDetail": obj(
-                    {
-                        "id": INTEGER,
-                        "meta": {"type": "object"},
-                        "title": STRING,
-                        "width": INTEGER,
-                        "height": INTEGER,
-                    },
-                    required=["id", "meta"],
-                    additional=True,
-                ),
-                "Form": obj(
-                    {
-                        "questions": {"type": "array", "items": ref("FormQuestion")},
-                        "submission_url": {**URL, "description": "GET: a form token; POST: a reply (FormReply)."},
-                        "send_after_seconds": INTEGER,
-                    }
-                ),
-                "FormQuestion": obj(
-                    {
-                        "key": {**STRING, "description": "The same in every language of the form."},
-                        "type": {"type": "string", "enum": [value for value, _label in FORM_FIELD_CHOICES]},
-                        "label": STRING,
-                        "help_text": STRING,
-                        "required": {"type": "boolean"},
-                        "max_length": {"type": ["integer", "null"]},
-                        "choices": {"type": "array", "items": obj({"key": STRING, "label": STRING})},
-                        "default": {
-                            "type": ["string", "boolean", "array", "null"],
-                            "description": "In the shape of an answer to this type of question.",
-                        },
-                    }
-                ),
-                "FormToken": obj({"form_token": STRING, "send_after_seconds": INTEGER, "valid_for_seconds": INTEGER}),
-                "FormReply": {
-                    "type": "object",
-                    "properties": {
-                        "answers": {
-                            "type": "object",
-                            "description": (
-                                "By question key: text; true/false for a checkbox; a list of choice keys for "
-                                "checkboxes and multiselect; a number or text for a number; the choice key for "
-                                "radio and dropdown."
-                            ),
-                            "additionalProperties": {
-                                "type": ["string", "number", "boolean", "array", "null"],
-                                "items": STRING,
+                "required": ["id", "title", "alt", "url", "width", "height"],
+                "additionalProperties": False,
+            },
+            "MediaListingItem": obj(
+                {
+                    "id": INTEGER,
+                    "meta": obj(
+                        {
+                            "type": STRING,
+                            "detail_url": URL,
+                            "tags": {"type": "array"},
+                            "download_url": {
+                                "type": "string",
+                                "description": "Relative to the site when media are local",
                             },
                         },
-                        "form_token": {**STRING, "description": "From GET on the same address."},
-                        "website_address": {**STRING, "description": "A trap for scripts: leave it empty."},
-                    },
-                    "required": ["answers", "form_token"],
-                    "additionalProperties": False,
+                        required=["type", "detail_url"],
+                    ),
+                    "title": STRING,
                 },
-                "FormReceived": obj(
-                    {
-                        "reference": STRING,
-                        "secret": {
-                            **STRING,
-                            "description": "Shown only this once; with the reference, it opens /sign-ups/access/.",
-                        },
-                        "thank_you_text": {**STRING, "description": "HTML"},
-                    }
-                ),
-                "FormRefused": obj(
-                    {
-                        "message": STRING,
-                        "errors": {
-                            "type": "object",
-                            "description": "Messages by question key; __all__ for the reply as a whole.",
-                            "additionalProperties": {"type": "array", "items": STRING},
-                        },
-                        "form_token": {**STRING, "description": "A fresh token, when the one sent was too old."},
-                    },
-                    required=["message"],
-                ),
-                "MenuItem": obj({"title": STRING, "url": URL, "page_id": INTEGER, "api_url": URL}),
-                "SiteContent": obj(
-                    {
-                        "locale": STRING,
-                        "languages": {"type": "array", "items": obj({"code": STRING, "name": STRING})},
-                        "organisation": {"type": "object", "additionalProperties": {"type": "string"}},
-                        "donations": obj(
-                            {"account_holder": STRING, "iban": STRING, "bic": STRING, "reference": STRING}
-                        ),
-                        "quick_exit_url": URL,
-                        "main_menu": {"type": "array", "items": ref("MenuItem")},
-                        "footer_menu": {"type": "array", "items": ref("MenuItem")},
-                        "footer_text": STRING,
-                    }
-                ),
-                **statements["schemas"],
-                **page_schemas,
-            }
+                required=["id", "meta"],
+                additional=True,
+            ),
+            "ImageDetail": obj(
+                {
+                    "id": INTEGER,
+                    "meta": {"type": "object"},
+                    "title": STRING,
+                    "width": INTEGER,
+                    "height": INTEGER,
+                },
+                required=["id", "meta"],
+                additional=True,
+            ),
+            "MenuItem": obj({"title": STRING, "url": URL, "page_id": INTEGER, "api_url": URL}),
+            "SiteContent": obj(
+                {
+                    "locale": STRING,
+                    "languages": {"type": "array", "items": obj({"code": STRING, "name": STRING})},
+                    "organisation": {"type": "object", "additionalProperties": {"type": "string"}},
+                    "donations": SITE_DONATIONS_SCHEMA,
+                    "quick_exit_url": URL,
+                    "main_menu": {"type": "array", "items": ref("MenuItem")},
+                    "footer_menu": {"type": "array", "items": ref("MenuItem")},
+                    "footer_text": STRING,
+                }
+            ),
         },
     }
-    for fragment in [membership_api.openapi_fragment()]:
-        document["paths"].update(fragment["paths"])
-        document["components"]["schemas"].update(fragment["schemas"])
-    return document
+
+
+def page_meta(*, detail):
+    """A page's meta: a few fields in a listing; in its detail, all of them with its translations."""
+    properties = {
+        "type": STRING,
+        "detail_url": URL,
+        "html_url": {"type": ["string", "null"]},
+        "slug": STRING,
+        "first_published_at": {"type": ["string", "null"], "format": "date-time"},
+        "locale": STRING,
+    }
+    if detail:
+        properties |= {
+            "show_in_menus": {"type": "boolean"},
+            "seo_title": STRING,
+            "search_description": STRING,
+            "alias_of": {"type": ["object", "null"]},
+            "parent": {"type": ["object", "null"]},
+            "translations": {"type": "array", "items": ref("Translation")},
+        }
+    return obj(properties, required=["type", "detail_url"])
 
 
 def media_paths(endpoint, kind, described_as, detail_schema):
