@@ -11,8 +11,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home import upstream_patches
 from home.dashboard import StaffOverviewPanel
 from home.guides import GuideIndexView, GuideView
-from home.languages import preferred_language, requested_language
 from home.models import FooterText, Menu
+from home.navigation import preferred_language, requested_language
 from home.translation_report import StaleTranslationsReportView
 
 

@@ -11,7 +11,8 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from home.models import ContentPage, OrganisationSettings
-from home.quick_exit import SAFE_BROWSING_TRANSLATION_KEY
+from home.initial_content.content import stable_id
+SAFE_BROWSING_TRANSLATION_KEY = stable_id("page", "safe_browsing")
 from tests.conftest import LANGUAGES
 
 FOCUSABLE = re.compile(r"<(a|button|input|select|textarea|summary)\b[^>]*>")

@@ -1,5 +1,6 @@
 """Organisation facts editors change without a developer: contact, press contact, bank details, menus,
-social media, the image shown when a page is shared, and the quick-exit destination."""
+social media, the image shown when a page is shared, the quick-exit destination, and the pages every page
+links to (chosen here, so the site never finds them by the ids or slugs the initial content gave them)."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -11,7 +12,7 @@ from stdnum import bic, iban
 from stdnum.be import ogm_vcs
 from stdnum.exceptions import ValidationError as NumberError
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
@@ -112,6 +113,49 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
         related_name="+",
         help_text=_("The menu in the footer; each language shows its own translation."),
     )
+    safer_browsing_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page that explains the quick exit and safer browsing, linked beside the quick-exit button; "
+            "each language shows its own translation."
+        ),
+    )
+    membership_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The membership form, linked from every page's footer; each language shows its own translation."),
+    )
+    donate_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The donate page, linked from every page's footer; each language shows its own translation."),
+    )
+    events_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The list of events; each language shows its own translation."),
+    )
+    search_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The search page, linked from every page's header; each language shows its own translation."),
+    )
     share_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -149,6 +193,17 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
             heading=_("Sharing and social media"),
         ),
         FieldPanel("quick_exit_url"),
+        MultiFieldPanel(
+            [
+                # Page types as strings, so that home imports no other app.
+                PageChooserPanel("safer_browsing_page", page_type="home.ContentPage"),
+                PageChooserPanel("membership_page", page_type="membership.MembershipFormPage"),
+                PageChooserPanel("donate_page", page_type="membership.DonatePage"),
+                PageChooserPanel("events_page", page_type="events.EventIndexPage"),
+                PageChooserPanel("search_page", page_type="search.SearchPage"),
+            ],
+            heading=_("Pages linked from every page"),
+        ),
     ]
 
     base_form_class = OrganisationSettingsForm
