@@ -39,29 +39,26 @@ def form_fields(content, page_key, field_model):
     ]
 
 
-def membership(content):
-    data = content["membership"]
-    return MembershipFormPage(
-        **content.page_fields("membership"),
-        intro=data["intro"],
-        supporting_heading=data["supporting_heading"],
-        supporting_body=data["supporting_body"],
-        active_heading=data["active_heading"],
-        active_body=data["active_body"],
-        thank_you_text=data["thank_you_text"],
-        submit_label=data["submit_label"],
-        form_fields=form_fields(content, "membership", MembershipFormField),
-    )
-
-
-def form_page(content, page_key):
+def form_page(content, page_key, model=FormPage, field_model=FormPageField, texts=()):
+    """A form page with its questions, and the texts of this TOML section named in `texts`."""
     data = content[page_key]
-    return FormPage(
+    return model(
         **content.page_fields(page_key),
         intro=data["intro"],
         thank_you_text=data["thank_you_text"],
         submit_label=data["submit_label"],
-        form_fields=form_fields(content, page_key, FormPageField),
+        form_fields=form_fields(content, page_key, field_model),
+        **{name: data[name] for name in texts},
+    )
+
+
+def membership(content):
+    return form_page(
+        content,
+        "membership",
+        MembershipFormPage,
+        MembershipFormField,
+        texts=["supporting_heading", "supporting_body", "active_heading", "active_body"],
     )
 
 

@@ -8,18 +8,14 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import querydict_from_html
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from home.models import Menu, OrganisationSettings
+from home.models import Menu
 from membership.models import DonatePage, MembershipFormPage
+from tests.conftest import organisation_settings, public_pages, snippet_edit_url
 
 LANGUAGES = ["nl", "fr", "en"]
-
-
-def public_pages(language):
-    return list(Page.objects.live().public().filter(depth__gt=1, locale__language_code=language).order_by("path"))
 
 
 def main_menu_links(client, page):
@@ -30,13 +26,9 @@ def main_menu_links(client, page):
     return [(link.get_text(strip=True), link["href"]) for link in nav.find_all("a")]
 
 
-def snippet_edit_url(instance):
-    return reverse(f"wagtailsnippets_home_{instance._meta.model_name}:edit", args=[instance.pk])
-
-
 @pytest.fixture
 def dutch_main_menu(db):
-    return OrganisationSettings.for_site(Site.objects.get(is_default_site=True)).main_menu
+    return organisation_settings().main_menu
 
 
 @pytest.fixture

@@ -8,10 +8,10 @@ import re
 import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
-from home.models import ContentPage, OrganisationSettings
-from tests.conftest import LANGUAGES
+from home.models import ContentPage
+from tests.conftest import LANGUAGES, live_pages, organisation_settings
 
 FOCUSABLE = re.compile(r"<(a|button|input|select|textarea|summary)\b[^>]*>")
 
@@ -19,14 +19,6 @@ FOCUSABLE = re.compile(r"<(a|button|input|select|textarea|summary)\b[^>]*>")
 def focusable_tags(html):
     body = html[html.index("<body") :]
     return [match.group(0) for match in FOCUSABLE.finditer(body)]
-
-
-def live_pages():
-    return list(Page.objects.live().filter(depth__gt=1).specific())
-
-
-def organisation_settings():
-    return OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
 
 
 def explanation_page(language):
@@ -43,7 +35,7 @@ def explanation_link(client, language):
 
 @pytest.mark.django_db
 def test_every_public_page_starts_with_the_skip_link_then_the_exit_link(client):
-    destination = OrganisationSettings.for_site(Site.objects.get(is_default_site=True)).quick_exit_url
+    destination = organisation_settings().quick_exit_url
     for page in live_pages():
         html = client.get(page.url).content.decode()
         first, second = focusable_tags(html)[:2]
@@ -56,7 +48,7 @@ def test_every_public_page_starts_with_the_skip_link_then_the_exit_link(client):
 
 @pytest.mark.django_db
 def test_the_exit_goes_where_the_settings_say(client):
-    organisation = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+    organisation = organisation_settings()
     organisation.quick_exit_url = "https://weather.example/forecast"
     organisation.save()
     html = client.get("/fr/").content.decode()

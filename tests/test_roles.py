@@ -24,6 +24,7 @@ from wagtail_localize.models import StringSegment, Translation
 from home.blocks import TEXT_FEATURES
 from home.models import ContentPage, FaqPage, FooterText, Menu, MissionPage
 from membership.models import MembershipFormPage
+from tests.conftest import snippet_edit_url
 
 LANGUAGES = ["nl", "fr", "en"]
 TRANSLATIONS = ["fr", "en"]
@@ -69,11 +70,6 @@ def review_workflow(db):
 
 def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.id])
-
-
-def snippet_edit_url(instance):
-    opts = instance._meta
-    return reverse(f"wagtailsnippets_{opts.app_label}_{opts.model_name}:edit", args=[instance.pk])
 
 
 def refused(response):

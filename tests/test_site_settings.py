@@ -7,21 +7,13 @@ import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
-from home.models import OrganisationSettings
 from home.models.site_settings import SocialLink
+from tests.conftest import organisation_settings, public_pages
 
 SETTINGS_URL = reverse("wagtailsettings:edit", args=["home", "organisationsettings"])
-
-
-def public_pages():
-    return list(Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"))
-
-
-def organisation():
-    return OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
 
 
 def post_settings(client, social_links=(), **changes):
@@ -45,7 +37,7 @@ def field_errors(response):
 
 def saved():
     """What the database holds, to show that a refused form changed nothing."""
-    settings = organisation()
+    settings = organisation_settings()
     return (
         settings.contact_email,
         settings.iban,
@@ -73,7 +65,7 @@ def test_a_new_contact_address_and_name_show_on_every_page_in_its_language(clien
 def test_valid_bank_details_are_saved_in_their_short_form_and_shown_on_the_donate_pages(client, editor_client):
     response = post_settings(editor_client, iban="be71 0961 2345 6769", bic="gkcc be bb", bank_account_holder="UTSOPI")
     assert response.status_code == 302, response.context["form"].errors.as_text()
-    assert (organisation().iban, organisation().bic) == ("BE71096123456769", "GKCCBEBB")
+    assert (organisation_settings().iban, organisation_settings().bic) == ("BE71096123456769", "GKCCBEBB")
     client.logout()
     for page in Page.objects.live().filter(content_type__model="donatepage"):
         assert "BE71 0961 2345 6769" in client.get(page.url).content.decode(), page.url

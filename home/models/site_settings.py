@@ -48,6 +48,13 @@ BENEFICIARY_TOO_LONG = _(
 )
 
 
+def chosen_page(help_text):
+    """A page code must find (e.g. to link it from every page): chosen here, never found by its slug or id."""
+    return models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text=help_text
+    )
+
+
 class OrganisationSettingsForm(WagtailAdminModelForm):
     """Says why a beneficiary name is too long; without the browser's length limit, a pasted name is not cut
     short without a word but refused with that message."""
@@ -113,48 +120,21 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
         related_name="+",
         help_text=_("The menu in the footer; each language shows its own translation."),
     )
-    safer_browsing_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
+    safer_browsing_page = chosen_page(
+        _(
             "The page that explains the quick exit and safer browsing, linked beside the quick-exit button; "
             "each language shows its own translation."
-        ),
+        )
     )
-    membership_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The membership form, linked from every page's footer; each language shows its own translation."),
+    membership_page = chosen_page(
+        _("The membership form, linked from every page's footer; each language shows its own translation.")
     )
-    donate_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The donate page, linked from every page's footer; each language shows its own translation."),
+    donate_page = chosen_page(
+        _("The donate page, linked from every page's footer; each language shows its own translation.")
     )
-    events_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The list of events; each language shows its own translation."),
-    )
-    search_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The search page, linked from every page's header; each language shows its own translation."),
+    events_page = chosen_page(_("The list of events; each language shows its own translation."))
+    search_page = chosen_page(
+        _("The search page, linked from every page's header; each language shows its own translation.")
     )
     share_image = models.ForeignKey(
         "wagtailimages.Image",
