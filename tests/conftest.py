@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -90,3 +92,12 @@ def public_pages(language=None):
 def snippet_edit_url(instance):
     opts = instance._meta
     return reverse(f"wagtailsnippets_{opts.app_label}_{opts.model_name}:edit", args=[instance.pk])
+
+
+def type_translation(client, translation, segment, value):
+    """What typing one string in wagtail-localize's translation editor sends."""
+    return client.put(
+        reverse("wagtail_localize:edit_string_translation", args=[translation.id, segment.id]),
+        urlencode({"value": value}),
+        content_type="application/x-www-form-urlencoded",
+    )

@@ -1,8 +1,6 @@
 """Staff change the menus in the admin and every public page shows the change, each language its own menu:
 the Dutch menu is edited, its translations are synchronised and translators translate its labels."""
 
-from urllib.parse import urlencode
-
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
@@ -13,7 +11,7 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 
 from home.models import Menu
 from membership.models import DonatePage, MembershipFormPage
-from tests.conftest import organisation_settings, public_pages, snippet_edit_url
+from tests.conftest import organisation_settings, public_pages, snippet_edit_url, type_translation
 
 LANGUAGES = ["nl", "fr", "en"]
 
@@ -93,11 +91,7 @@ def test_each_language_gets_the_new_menu_once_its_translators_have_translated_it
     french_menu = Menu.objects.get(translation_key=dutch_main_menu.translation_key, locale__language_code="fr")
     translation = Translation.objects.get(source=source, target_locale=french_menu.locale)
     segment = StringSegment.objects.get(source=source, string__data="Sluit je aan")
-    response = translator.put(
-        reverse("wagtail_localize:edit_string_translation", args=[translation.id, segment.id]),
-        urlencode({"value": "Adhérer"}),
-        content_type="application/x-www-form-urlencoded",
-    )
+    response = type_translation(translator, translation, segment, "Adhérer")
     assert response.status_code in {200, 201}
     with django_capture_on_commit_callbacks(execute=True):
         response = translator.post(snippet_edit_url(french_menu), {"action": "publish"})
