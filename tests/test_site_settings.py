@@ -11,7 +11,8 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
 from home.models.site_settings import SocialLink
-from tests.conftest import organisation_settings, public_pages
+from tests.conftest import organisation_settings as organisation
+from tests.conftest import public_pages
 
 SETTINGS_URL = reverse("wagtailsettings:edit", args=["home", "organisationsettings"])
 
@@ -37,7 +38,7 @@ def field_errors(response):
 
 def saved():
     """What the database holds, to show that a refused form changed nothing."""
-    settings = organisation_settings()
+    settings = organisation()
     return (
         settings.contact_email,
         settings.iban,
@@ -65,7 +66,7 @@ def test_a_new_contact_address_and_name_show_on_every_page_in_its_language(clien
 def test_valid_bank_details_are_saved_in_their_short_form_and_shown_on_the_donate_pages(client, editor_client):
     response = post_settings(editor_client, iban="be71 0961 2345 6769", bic="gkcc be bb", bank_account_holder="UTSOPI")
     assert response.status_code == 302, response.context["form"].errors.as_text()
-    assert (organisation_settings().iban, organisation_settings().bic) == ("BE71096123456769", "GKCCBEBB")
+    assert (organisation().iban, organisation().bic) == ("BE71096123456769", "GKCCBEBB")
     client.logout()
     for page in Page.objects.live().filter(content_type__model="donatepage"):
         assert "BE71 0961 2345 6769" in client.get(page.url).content.decode(), page.url

@@ -1,6 +1,5 @@
 """Organisation facts editors change without a developer: contact, press contact, bank details, menus,
-social media, the image shown when a page is shared, the quick-exit destination, and the pages every page
-links to (chosen here, so the site never finds them by the ids or slugs the initial content gave them)."""
+social media, the image shown when a page is shared, and the quick-exit destination."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -49,7 +48,8 @@ BENEFICIARY_TOO_LONG = _(
 
 
 def chosen_page(help_text):
-    """A page code must find (e.g. to link it from every page): chosen here, never found by its slug or id."""
+    """A page code must find (e.g. to link it from every page): chosen in the settings, so the site never finds it
+    by the id, slug or title the initial content gave it."""
     return models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text=help_text
     )
