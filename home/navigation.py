@@ -158,6 +158,22 @@ def localize_pages(pages, language_code):
     return {page.id: translations.get(page.translation_key) or (page if page.live else None) for page in pages}
 
 
+def translation_to_serve_instead(page, requested, request):
+    """For a page asked for in a language it is not live in: its live translation the visitor reads best.
+
+    None when the page is in the requested language (or none was asked for). Wagtail would otherwise show
+    the Dutch page under a French address.
+    """
+    if requested is None or page.locale.language_code == requested:
+        return None
+    translations = {
+        translated.locale.language_code: translated
+        for translated in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    translations.pop(requested, None)
+    return translations[preferred_language(request, list(translations))]
+
+
 def page_translations(page, request=None):
     """The live translations of a page, in the order of settings.WAGTAIL_CONTENT_LANGUAGES, one query.
 
