@@ -39,7 +39,11 @@ def absolute_url(request, url):
 
 def share_image(organisation, request):
     """The site-wide share image as the 1200 by 630 JPEG that every network accepts, with an absolute URL."""
-    image = organisation.share_image if organisation is not None else None
+    return share_image_data(organisation.share_image if organisation is not None else None, request)
+
+
+def share_image_data(image, request):
+    """An image as the 1200 by 630 JPEG that every network accepts, with an absolute URL; None for no image."""
     if image is None:
         return None
     rendition = image.get_rendition(SHARE_IMAGE_FILTER)

@@ -11,6 +11,7 @@ from history.models import HistoryPage, TimelineEntry
 from home.models import ContentPage, FaqPage, HomePage, MissionPage
 from membership.models import DonatePage, MembershipFormPage
 from search.models import SearchPage
+from statements.models import StatementPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -103,6 +104,15 @@ class SearchPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = SearchPage
+
+
+class StatementPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Standpunt {n}")
+    date = factory.LazyFunction(lambda: timezone.localdate())
+    summary = "Wat we vinden, in het kort."
+
+    class Meta:
+        model = StatementPage
 
 
 def events_index(language="nl"):

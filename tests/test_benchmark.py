@@ -12,7 +12,7 @@ def test_every_live_page_and_the_api_are_measured(capsys):
     for page in Page.objects.live().public().filter(depth__gt=1):
         assert f"\n{page.url} " in report
     assert "/api/v2/site/?locale=fr " in report
-    assert "page: 48 addresses" in report
+    assert "page: 57 addresses" in report
     assert "within the 50 KB budget" in report
 
 

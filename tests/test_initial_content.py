@@ -25,6 +25,8 @@ EXPECTED_TYPES = {
     "EventIndexPage": 1,
     "EventPage": 4,
     "SearchPage": 1,
+    "StatementIndexPage": 1,
+    "StatementPage": 2,
 }
 
 

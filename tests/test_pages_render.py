@@ -7,14 +7,22 @@ from django.utils.html import escape
 
 from tests.conftest import LANGUAGES, live_pages
 
-MENU_PAGE_TYPES = {"MissionPage", "HistoryPage", "FaqPage", "MembershipFormPage", "DonatePage", "EventIndexPage"}
+MENU_PAGE_TYPES = {
+    "MissionPage",
+    "HistoryPage",
+    "FaqPage",
+    "MembershipFormPage",
+    "DonatePage",
+    "EventIndexPage",
+    "StatementIndexPage",
+}
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_renders_in_its_language(client, language):
     pages = live_pages(language)
-    assert len(pages) == 16
+    assert len(pages) == 19
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url

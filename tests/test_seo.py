@@ -88,7 +88,12 @@ def test_every_public_page_has_valid_structured_data_of_its_kind(client):
         assert data, page.url
         assert all(item["@context"] == "https://schema.org" for item in data)
         types = {item["@type"] for item in data}
-        expected = {"HomePage": "Organization", "FaqPage": "FAQPage", "EventPage": "Event"}
+        expected = {
+            "HomePage": "Organization",
+            "FaqPage": "FAQPage",
+            "EventPage": "Event",
+            "StatementPage": "NewsArticle",
+        }
         assert expected.get(page.specific_class.__name__, "WebPage") in types, page.url
 
 

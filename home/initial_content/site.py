@@ -8,7 +8,7 @@ from home.initial_content.content import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES,
 from home.initial_content.localize import translate_object
 from home.models import FooterText, Menu, MenuItem, OrganisationSettings
 
-MAIN_MENU = ["mission", "history", "what_we_do", "events", "faq", "membership", "donate"]
+MAIN_MENU = ["mission", "history", "what_we_do", "events", "statements", "faq", "membership", "donate"]
 FOOTER_MENU = ["faq", "search", "membership", "donate"]
 # Settings field -> the page of the initial content chosen in it.
 CHOSEN_PAGES = {

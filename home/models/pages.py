@@ -107,6 +107,7 @@ class HomePage(BasePage):
         "membership.FormPage",
         "membership.DonatePage",
         "events.EventIndexPage",
+        "statements.StatementIndexPage",
         "search.SearchPage",
     ]
 

@@ -46,7 +46,9 @@ def sharing_meta(context):
             for translation in page_translations(context, page)
             if translation["code"] != code
         ],
-        "image": seo.share_image(organisation, request),
+        # A page with its own image (e.g. a statement's) is shared with it instead of the site-wide one.
+        "image": seo.share_image_data(getattr(page, "sharing_image", None), request)
+        or seo.share_image(organisation, request),
     }
 
 

@@ -15,6 +15,7 @@ from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, get_page_models
 
+from statements.api import openapi_fragment as statements_fragment
 from utsopi_site.api.endpoints import MAX_OFFSET
 
 STRING = {"type": "string"}
@@ -53,6 +54,8 @@ def field_schema(model, api_field):
         return {"type": "boolean"}
     if isinstance(field, models.DateTimeField):
         return {"type": "string", "format": "date-time", "description": "ISO 8601 with the Europe/Brussels offset"}
+    if isinstance(field, models.DateField):
+        return {"type": "string", "format": "date"}
     if isinstance(field, models.CharField) and field.choices:
         return {"type": "string", "enum": [value for value, _label in field.choices]}
     return STRING
@@ -122,6 +125,7 @@ ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"
 
 
 def build_schema(request):
+    statements = statements_fragment()
     locales = list(Locale.objects.order_by("language_code").values_list("language_code", flat=True))
     page_models = [model for model in get_page_models() if model._meta.app_label != "wagtailcore"]
     page_schemas = {model.__name__: page_detail_schema(model) for model in page_models}
@@ -211,6 +215,7 @@ def build_schema(request):
                     "responses": responses(ref("SiteContent"), "Site-wide content."),
                 }
             },
+            **statements["paths"],
         },
         "components": {
             "schemas": {
@@ -366,6 +371,7 @@ def build_schema(request):
                         "footer_text": STRING,
                     }
                 ),
+                **statements["schemas"],
                 **page_schemas,
             }
         },

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "history",
     "membership",
     "events",
+    "statements",
     "search",
     "accounts",
     "wagtail_localize",
@@ -318,6 +319,8 @@ INITIAL_CONTENT_PAGES = [
     "search.initial_content.search",
     "home.initial_content.pages.safe_browsing",
     "events.initial_content.example_events",
+    "statements.initial_content.statements",
+    "statements.initial_content.articles",
 ]
 INITIAL_CONTENT_STEPS = [
     "membership.initial_content.keep_answers",
