@@ -1,10 +1,12 @@
 """Search as a page, so each language has its own search page with its own URL and title."""
 
 from django.core.paginator import Paginator
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
 from home.models.pages import BasePage
+from search.promotions import promotions_for
+from search.query import search_pages
 
 
 class SearchPage(BasePage):
@@ -21,10 +23,16 @@ class SearchPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        query = request.GET.get("q", "").strip()[:200]
-        results = Page.objects.none()
-        if query:
-            results = Page.objects.live().public().filter(locale=self.locale).exclude(id=self.id).search(query)
-        context["query"] = query
-        context["results"] = Paginator(results, self.results_per_page).get_page(request.GET.get("page"))
+        found = search_pages(request.GET.get("q", ""), self.locale)
+        context["query"] = found.query
+        context["suggestion"] = found.suggestion
+        context["promotions"] = promotions_for(found.query, self.locale)
+        context["results"] = Paginator(found.pages, self.results_per_page).get_page(request.GET.get("page"))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """A results page is never kept by a browser or a proxy: its address holds the visitor's query."""
+        response = super().serve(request, *args, **kwargs)
+        if "q" in request.GET:
+            add_never_cache_headers(response)
+        return response

@@ -28,3 +28,13 @@ def test_empty_and_huge_queries_are_answered_calmly(client):
     search_page = SearchPage.objects.get(locale__language_code="nl")
     assert client.get(search_page.url).status_code == 200
     assert client.get(search_page.url, {"q": "x" * 5000, "page": "not-a-number"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_no_result_offers_the_main_pages(client):
+    search_page = SearchPage.objects.get(locale__language_code="en")
+    response = client.get(search_page.url, {"q": "qwxzvbnm"})
+    html = response.content.decode()
+    assert "No pages match your search" in html
+    main_pages = html.split('class="search-results__main-pages"')[1].split("</ul>")[0]
+    assert 'href="/en/mission-and-vision/"' in main_pages

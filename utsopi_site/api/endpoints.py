@@ -4,12 +4,12 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language_info
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from rest_framework.renderers import JSONRenderer
-from wagtail.api.v2.filters import LocaleFilter
+from wagtail.api.v2.filters import LocaleFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
@@ -21,6 +21,7 @@ from wagtail.rich_text import expand_db_html
 
 from home import navigation
 from home.models import OrganisationSettings
+from search.api import LanguageSearchFilter
 from utsopi_site.api.fields import TranslationsField
 from utsopi_site.api.representations import absolute, absolute_links
 
@@ -72,14 +73,17 @@ class BoundedPagination(WagtailPagination):
 
 
 class CachedReadOnlyMixin:
-    """GET answers may be kept by browsers and the CDN for a minute; ETags come from ConditionalGetMiddleware."""
+    """GET answers may be kept by browsers and the CDN for a minute (never a search: its address holds the
+    visitor's query); ETags come from ConditionalGetMiddleware."""
 
     renderer_classes = [ContentJSONRenderer]
     pagination_class = BoundedPagination
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if request.method == "GET" and response.status_code == 200:
+        if "search" in request.GET:
+            add_never_cache_headers(response)
+        elif request.method == "GET" and response.status_code == 200:
             patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
         return response
 
@@ -100,7 +104,8 @@ class PagesEndpoint(CachedReadOnlyMixin, PagesAPIViewSet):
     # Per-page lookups: in a page's detail only, so a listing costs the same number of queries at any size.
     detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "translations", "form"]
     filter_backends = [
-        KnownLocaleFilter if backend is LocaleFilter else backend for backend in PagesAPIViewSet.filter_backends
+        {LocaleFilter: KnownLocaleFilter, SearchFilter: LanguageSearchFilter}.get(backend, backend)
+        for backend in PagesAPIViewSet.filter_backends
     ]
 
     def get_queryset(self):
