@@ -8,7 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import (
-            languages,  # noqa: F401  (connects the signal receivers)
+            navigation,  # noqa: F401  (connects the signal receivers)
             upstream_patches,
         )
 

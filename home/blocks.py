@@ -110,7 +110,7 @@ class CallToActionBlock(PageLinkApiMixin, blocks.StructBlock):
         description = _("A button that leads to another page, with a sentence about it.")
 
     def get_preview_value(self):
-        return self.normalize({"page": example_page(), "label": "Word lid", "text": "Samen staan we sterker."})
+        return self.normalize({"page": example_page(), "label": "Lid worden", "text": "Samen staan we sterker."})
 
 
 class HighlightBlock(PageLinkApiMixin, blocks.StructBlock):

@@ -1,7 +1,7 @@
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
-from home.languages import live_language_codes, preferred_language, requested_language
+from home.navigation import request_language, requested_language
 
 UNPREFIXED_PATHS = ("/api/", "/admin/", "/documents/", "/media/", "/static/")
 
@@ -22,7 +22,6 @@ class LiveLanguageMiddleware(LocaleMiddleware):
     def process_request(self, request):
         if requested_language(request):
             return super().process_request(request)
-        language = preferred_language(request, live_language_codes())
-        translation.activate(language)
+        translation.activate(request_language(request))
         request.LANGUAGE_CODE = translation.get_language()
         return None

@@ -11,8 +11,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home import upstream_patches
 from home.dashboard import StaffOverviewPanel
 from home.guides import GuideIndexView, GuideView
-from home.languages import preferred_language, requested_language
 from home.models import FooterText, Menu
+from home.navigation import requested_language, translation_to_serve_instead
 from home.translation_report import StaleTranslationsReportView
 
 
@@ -23,14 +23,9 @@ def send_to_an_available_language(page, request, serve_args, serve_kwargs):
     Wagtail would otherwise show the Dutch page under a French address.
     """
     requested = requested_language(request)
-    if requested is None or page.locale.language_code == requested:
+    target = translation_to_serve_instead(page, requested, request)
+    if target is None:
         return None
-    translations = {
-        translation.locale.language_code: translation
-        for translation in page.get_translations(inclusive=True).live().select_related("locale")
-    }
-    translations.pop(requested, None)
-    target = translations[preferred_language(request, list(translations))]
     return redirect(f"{target.get_url(request)}?{urlencode({'unavailable': requested})}")
 
 

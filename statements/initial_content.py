@@ -1,7 +1,7 @@
 """The statements list and its first two articles, from statements/content/{nl,en,fr}.toml.
 
-The site's loader (home/initial_content/loader.py) calls source_pages() with itself: the Dutch pages are
-created when missing, and the loader translates each through wagtail-localize like its own pages.
+Page makers for the site's loader (home/initial_content/loader.py, settings.INITIAL_CONTENT_PAGES): it creates
+the Dutch pages when missing and translates each through wagtail-localize like every app's pages.
 """
 
 import tomllib
@@ -54,16 +54,16 @@ def article_page(language, position):
     )
 
 
-def source_pages(loader, home, locale):
-    """Adds the Dutch list under the home page and its articles under it, when missing.
+def statements(content):
+    """Page maker (see home/initial_content/content.py): the list, in the content's language."""
+    return index_page(content.language)
 
-    Returns (key, page, make) for each, make(builder) giving the page in the builder's language, as the
-    loader's own tree does; the list is in loader.page_ids["statements"] for the menus.
-    """
-    index = loader.child(home, index_page(SOURCE_LANGUAGE), locale)
-    loader.page_ids["statements"] = index.id
-    tree = [("statements", index, lambda builder: index_page(builder.language))]
-    for position, article in enumerate(read_content(SOURCE_LANGUAGE)["articles"]):
-        page = loader.child(index, article_page(SOURCE_LANGUAGE, position), locale)
-        tree.append((article["key"], page, lambda builder, position=position: article_page(builder.language, position)))
-    return tree
+
+def articles(content):
+    """Page maker: the articles, under the list."""
+    return [
+        article_page(content.language, position) for position in range(len(read_content(SOURCE_LANGUAGE)["articles"]))
+    ]
+
+
+articles.parent = "statements"

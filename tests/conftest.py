@@ -1,12 +1,18 @@
+from urllib.parse import urlencode
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db.models import Max
+from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale
+from wagtail.models import Locale, ModelLogEntry, Page, Site
 from wagtail.users.models import UserProfile
 
 from home.initial_content.loader import InitialContentLoader
+from home.models import OrganisationSettings
+from membership.models import Submission
 
 pytest_plugins = ["tests.servers"]  # the real servers of the production tests
 
@@ -51,3 +57,49 @@ def sign_in_as(client, group_name):
 @pytest.fixture
 def editor_client(client, db):
     return sign_in_as(client, "Editors")
+
+
+@pytest.fixture
+def committed(django_db_setup, django_db_blocker):
+    """Real commits, as a dump or several connections see them; whatever the test added is deleted afterwards."""
+    models = [Submission, ModelLogEntry, get_user_model()]
+    with django_db_blocker.unblock():
+        before = {model: model.objects.aggregate(last=Max("pk"))["last"] or 0 for model in models}
+        cache.clear()
+        yield
+        for model in models:
+            model.objects.filter(pk__gt=before[model]).delete()
+
+
+def organisation_settings():
+    """The organisation settings of the site, read afresh."""
+    return OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+
+
+def live_pages(language=None):
+    pages = Page.objects.live().filter(depth__gt=1)
+    if language:
+        pages = pages.filter(locale__language_code=language)
+    return list(pages.specific().order_by("path"))
+
+
+def public_pages(language=None):
+    """The pages every visitor may see (live, without a password or login), in one language or all."""
+    pages = Page.objects.live().public().filter(depth__gt=1)
+    if language:
+        pages = pages.filter(locale__language_code=language)
+    return list(pages.specific().order_by("path"))
+
+
+def snippet_edit_url(instance):
+    opts = instance._meta
+    return reverse(f"wagtailsnippets_{opts.app_label}_{opts.model_name}:edit", args=[instance.pk])
+
+
+def type_translation(client, translation, segment, value):
+    """What typing one string in wagtail-localize's translation editor sends."""
+    return client.put(
+        reverse("wagtail_localize:edit_string_translation", args=[translation.id, segment.id]),
+        urlencode({"value": value}),
+        content_type="application/x-www-form-urlencoded",
+    )

@@ -113,3 +113,16 @@ class StatementPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StatementPage
+
+
+def events_index(language="nl"):
+    """The list of events of the loaded site in a language."""
+    return EventIndexPage.objects.get(locale__language_code=language)
+
+
+def add_event(language="nl", days_from_now=10, **fields):
+    """A live event of two hours in the list of events of a language, by default ten days from now."""
+    start = fields.pop("start", timezone.now() + datetime.timedelta(days=days_from_now))
+    return EventPageFactory(
+        parent=events_index(language), start=start, end=start + datetime.timedelta(hours=2), **fields
+    )

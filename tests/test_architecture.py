@@ -7,21 +7,8 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["home", "history", "membership", "events", "search", "accounts", "statements"]
+APPS = ["home", "history", "membership", "events", "search", "accounts", "statements", "operations"]
 PROJECT_PACKAGES = {*APPS, "utsopi_site"}
-
-# Imports of other apps by home that the navigation branch (house-nav: page choosers in the settings, the
-# loader split by app) removes. The test fails when one of them is gone, so that this list shrinks with it.
-PENDING_HOME_IMPORTS = {
-    ("home/templatetags/navigation_tags.py", "events"),
-    ("home/templatetags/navigation_tags.py", "membership"),
-    ("home/templatetags/navigation_tags.py", "search"),
-    ("home/initial_content/loader.py", "events"),
-    ("home/initial_content/loader.py", "history"),
-    ("home/initial_content/loader.py", "membership"),
-    ("home/initial_content/loader.py", "search"),
-    ("home/initial_content/loader.py", "statements"),
-}
 
 
 def imported_packages(path):
@@ -52,13 +39,12 @@ def test_no_app_imports_the_project_package():
 def test_home_imports_no_other_app():
     imports = {(module, package) for module, package in project_imports() if module.startswith("home/")}
     other_apps = {(module, package) for module, package in imports if package in APPS and package != "home"}
-    assert other_apps - PENDING_HOME_IMPORTS == set()
-    assert PENDING_HOME_IMPORTS - other_apps == set(), "remove these from PENDING_HOME_IMPORTS: they are gone"
+    assert sorted(other_apps) == []
 
 
 def test_no_two_apps_import_each_other():
     importers = defaultdict(set)
-    for module, package in project_imports() - PENDING_HOME_IMPORTS:
+    for module, package in project_imports():
         app = module.partition("/")[0]
         if package in APPS and package != app:
             importers[package].add(app)

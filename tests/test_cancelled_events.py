@@ -1,22 +1,14 @@
 """A cancelled event stays listed, so people who planned to come learn it will not take place: its page, the
 event list, search engines and the API all say it is cancelled."""
 
-import datetime
 import json
 
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage
-from tests.factories import EventPageFactory
-
-
-def add_event(**fields):
-    start = timezone.now() + datetime.timedelta(days=10)
-    index = EventIndexPage.objects.get(locale__language_code="nl")
-    return EventPageFactory(parent=index, start=start, end=start + datetime.timedelta(hours=2), **fields)
+from events.models import EventPage
+from tests.factories import add_event, events_index
 
 
 def structured_data(html):
@@ -43,9 +35,7 @@ def test_a_cancelled_event_says_so_on_its_page_and_to_search_engines(client):
 @pytest.mark.django_db
 def test_a_cancelled_event_stays_in_the_list_marked_in_its_heading(client):
     add_event(title="Gaat niet door", cancelled=True)
-    listing = BeautifulSoup(
-        client.get(EventIndexPage.objects.get(locale__language_code="nl").url).content, "html.parser"
-    )
+    listing = BeautifulSoup(client.get(events_index().url).content, "html.parser")
 
     headings = {
         heading.a.get_text(): heading for heading in listing.select("#upcoming-events ~ .event-list .event__title")
@@ -75,7 +65,7 @@ def rich_text(text):
 
 @pytest.mark.django_db
 def test_an_editor_previewing_a_new_cancelled_event_sees_what_visitors_will(admin_client):
-    index = EventIndexPage.objects.get(locale__language_code="nl")
+    index = events_index()
     preview = reverse("wagtailadmin_pages:preview_on_add", args=("events", "eventpage", index.id))
     form = {
         "title": "Nieuwe bijeenkomst",

@@ -10,30 +10,15 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
-from django.db.models import Max
 from django.urls import reverse
 from openpyxl import load_workbook
-from wagtail.models import ModelLogEntry
 
 from membership.models import Submission
 from tests.member_data import form_page, reply
 
 MARKER = f"Unique-Marker-{time.monotonic_ns()}"
-
-
-@pytest.fixture
-def committed(django_db_setup, django_db_blocker):
-    """Real commits, as a dump sees them; whatever the test added is deleted afterwards."""
-    models = [Submission, ModelLogEntry, get_user_model()]
-    with django_db_blocker.unblock():
-        before = {model: model.objects.aggregate(last=Max("pk"))["last"] or 0 for model in models}
-        cache.clear()
-        yield
-        for model in models:
-            model.objects.filter(pk__gt=before[model]).delete()
 
 
 def database_dump():

@@ -14,17 +14,13 @@ from django.utils.translation import gettext
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
-from events.models import EventIndexPage, EventPage
-from tests.factories import EventPageFactory
+from events.models import EventPage
+from tests.factories import add_event, events_index
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 LANGUAGES = ["nl", "fr", "en"]
 ADDRESS_ON_REQUEST = {"nl": "adres op aanvraag", "fr": "adresse sur demande", "en": "address on request"}
 SECRET_VENUE = "Geheimstraat 7, 1000 Brussel"
-
-
-def events_index(language):
-    return EventIndexPage.objects.get(locale__language_code=language)
 
 
 def brussels(year, month, day, hour, minute=0):
@@ -33,13 +29,6 @@ def brussels(year, month, day, hour, minute=0):
 
 def next_year():
     return timezone.localdate().year + 1
-
-
-def add_event(language="nl", **fields):
-    start = fields.pop("start", timezone.now() + datetime.timedelta(days=10))
-    return EventPageFactory(
-        parent=events_index(language), start=start, end=start + datetime.timedelta(hours=2), **fields
-    )
 
 
 def with_secret_venue(event):

@@ -1,27 +1,12 @@
 """Visitors narrow the event list to one city with a small form that works without JavaScript; the pages of
 past events keep the city, and any odd city in the address gets a clear message, never an error."""
 
-import datetime
-
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
-from events.models import EventIndexPage
-from tests.factories import EventPageFactory
-
-
-def events_index(language="nl"):
-    return EventIndexPage.objects.get(locale__language_code=language)
-
-
-def add_event(city, days_from_now=10, **fields):
-    start = timezone.now() + datetime.timedelta(days=days_from_now)
-    return EventPageFactory(
-        parent=events_index(), city=city, start=start, end=start + datetime.timedelta(hours=2), **fields
-    )
+from tests.factories import add_event, events_index
 
 
 def get(client, params=None):
@@ -36,7 +21,7 @@ def titles(html, section):
 
 @pytest.mark.django_db
 def test_the_city_filter_is_a_labelled_get_form_of_the_cities_with_events(client):
-    add_event("Charleroi", days_from_now=-30)
+    add_event(city="Charleroi", days_from_now=-30)
     form = get(client).find("form", class_="event-filter")
 
     assert form["method"] == "get"
@@ -54,9 +39,9 @@ def test_the_city_filter_is_a_labelled_get_form_of_the_cities_with_events(client
 
 @pytest.mark.django_db
 def test_choosing_a_city_shows_only_its_events_cancelled_ones_included(client):
-    add_event("Gent", title="Extra in Gent")
-    add_event("Gent", title="Afgelast in Gent", cancelled=True)
-    add_event("Brussel", title="Extra in Brussel")
+    add_event(city="Gent", title="Extra in Gent")
+    add_event(city="Gent", title="Afgelast in Gent", cancelled=True)
+    add_event(city="Brussel", title="Extra in Brussel")
     html = get(client, {"city": "Gent"})
 
     assert sorted(titles(html, "upcoming-events")) == sorted(
@@ -69,7 +54,7 @@ def test_choosing_a_city_shows_only_its_events_cancelled_ones_included(client):
 
 @pytest.mark.django_db
 def test_a_city_without_upcoming_events_says_so(client):
-    add_event("Charleroi", days_from_now=-30, title="Voorbij in Charleroi")
+    add_event(city="Charleroi", days_from_now=-30, title="Voorbij in Charleroi")
     html = get(client, {"city": "Charleroi"})
 
     assert titles(html, "upcoming-events") == []
@@ -93,7 +78,7 @@ def test_a_city_without_upcoming_events_says_so(client):
     ids=["unknown", "long", "null-after", "null", "markup", "quote", "percent", "emoji"],
 )
 def test_an_unknown_or_odd_city_finds_nothing_with_a_clear_message_never_an_error(client, city):
-    add_event("Brussel", days_from_now=-30)
+    add_event(city="Brussel", days_from_now=-30)
     response = client.get(events_index().url, {"city": city, "past": "2"})
     assert response.status_code == 200
     html = BeautifulSoup(response.content, "html.parser")
@@ -121,9 +106,9 @@ def test_odd_page_numbers_of_past_events_are_no_error(client):
 @pytest.mark.django_db
 def test_pages_of_past_events_keep_the_city(client):
     for number in range(12):
-        add_event("Brussel", days_from_now=-(number + 1), title=f"Brussel {number}")
+        add_event(city="Brussel", days_from_now=-(number + 1), title=f"Brussel {number}")
     for number in range(3):
-        add_event("Gent", days_from_now=-(number + 1), title=f"Gent {number}")
+        add_event(city="Gent", days_from_now=-(number + 1), title=f"Gent {number}")
 
     first = get(client, {"city": "Brussel"})
     assert titles(first, "past-events") == [f"Brussel {number}" for number in range(10)]
@@ -143,7 +128,7 @@ def test_pages_of_past_events_keep_the_city(client):
 @pytest.mark.django_db
 def test_a_city_with_accents_and_spaces_survives_the_page_links(client):
     for number in range(11):
-        add_event("Sint-Joost-ten-Node é", days_from_now=-(number + 1))
+        add_event(city="Sint-Joost-ten-Node é", days_from_now=-(number + 1))
     html = get(client, {"city": "Sint-Joost-ten-Node é"})
     assert html.select_one(".pagination a[rel=next]")["href"] == ("?city=Sint-Joost-ten-Node+%C3%A9&past=2#past-events")
 
@@ -158,8 +143,8 @@ def list_queries(client):
 @pytest.mark.django_db
 def test_the_list_costs_the_same_queries_with_3_or_30_events(client):
     for number in range(3):
-        add_event("Brussel", days_from_now=number + 1)
+        add_event(city="Brussel", days_from_now=number + 1)
     with_three = list_queries(client)
     for number in range(3, 30):
-        add_event("Brussel", days_from_now=number + 1)
+        add_event(city="Brussel", days_from_now=number + 1)
     assert list_queries(client) == with_three

@@ -9,8 +9,9 @@ from wagtail_localize.models import StringTranslation, Translation
 from events.models import EventPage
 from history.models import HistoryPage
 from home.initial_content.loader import InitialContentLoader
-from home.models import FaqPage, FooterText, HomePage, Menu, MissionPage, OrganisationSettings
+from home.models import FaqPage, FooterText, HomePage, Menu, MissionPage
 from membership.models import MembershipFormPage
+from tests.conftest import organisation_settings
 
 EXPECTED_TYPES = {
     "HomePage": 1,
@@ -131,7 +132,7 @@ def test_example_events_are_upcoming_and_marked_as_examples():
 def test_menus_footer_and_settings_exist_in_every_language():
     assert Menu.objects.filter(name="Main menu").count() == 3
     assert FooterText.objects.count() == 3
-    settings = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+    settings = organisation_settings()
     assert settings.main_menu
     assert settings.footer_menu
 

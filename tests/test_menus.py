@@ -1,25 +1,19 @@
 """Staff change the menus in the admin and every public page shows the change, each language its own menu:
 the Dutch menu is edited, its translations are synchronised and translators translate its labels."""
 
-from urllib.parse import urlencode
-
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import querydict_from_html
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from home.models import Menu, OrganisationSettings
+from home.models import Menu
 from membership.models import DonatePage, MembershipFormPage
+from tests.conftest import organisation_settings, public_pages, snippet_edit_url, type_translation
 
 LANGUAGES = ["nl", "fr", "en"]
-
-
-def public_pages(language):
-    return list(Page.objects.live().public().filter(depth__gt=1, locale__language_code=language).order_by("path"))
 
 
 def main_menu_links(client, page):
@@ -30,13 +24,9 @@ def main_menu_links(client, page):
     return [(link.get_text(strip=True), link["href"]) for link in nav.find_all("a")]
 
 
-def snippet_edit_url(instance):
-    return reverse(f"wagtailsnippets_home_{instance._meta.model_name}:edit", args=[instance.pk])
-
-
 @pytest.fixture
 def dutch_main_menu(db):
-    return OrganisationSettings.for_site(Site.objects.get(is_default_site=True)).main_menu
+    return organisation_settings().main_menu
 
 
 @pytest.fixture
@@ -101,11 +91,7 @@ def test_each_language_gets_the_new_menu_once_its_translators_have_translated_it
     french_menu = Menu.objects.get(translation_key=dutch_main_menu.translation_key, locale__language_code="fr")
     translation = Translation.objects.get(source=source, target_locale=french_menu.locale)
     segment = StringSegment.objects.get(source=source, string__data="Sluit je aan")
-    response = translator.put(
-        reverse("wagtail_localize:edit_string_translation", args=[translation.id, segment.id]),
-        urlencode({"value": "Adhérer"}),
-        content_type="application/x-www-form-urlencoded",
-    )
+    response = type_translation(translator, translation, segment, "Adhérer")
     assert response.status_code in {200, 201}
     with django_capture_on_commit_callbacks(execute=True):
         response = translator.post(snippet_edit_url(french_menu), {"action": "publish"})

@@ -4,9 +4,8 @@ import re
 
 import pytest
 from django.utils.html import escape
-from wagtail.models import Page
 
-from tests.conftest import LANGUAGES
+from tests.conftest import LANGUAGES, live_pages
 
 MENU_PAGE_TYPES = {
     "MissionPage",
@@ -17,10 +16,6 @@ MENU_PAGE_TYPES = {
     "EventIndexPage",
     "StatementIndexPage",
 }
-
-
-def live_pages(language):
-    return list(Page.objects.live().filter(locale__language_code=language, depth__gt=1).specific())
 
 
 @pytest.mark.django_db

@@ -8,11 +8,10 @@ import re
 import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page
 
-from home.models import ContentPage, OrganisationSettings
-from home.quick_exit import SAFE_BROWSING_TRANSLATION_KEY
-from tests.conftest import LANGUAGES
+from home.models import ContentPage
+from tests.conftest import LANGUAGES, live_pages, organisation_settings
 
 FOCUSABLE = re.compile(r"<(a|button|input|select|textarea|summary)\b[^>]*>")
 
@@ -22,13 +21,21 @@ def focusable_tags(html):
     return [match.group(0) for match in FOCUSABLE.finditer(body)]
 
 
-def live_pages():
-    return list(Page.objects.live().filter(depth__gt=1).specific())
+def explanation_page(language):
+    """The safer-browsing page chosen in the settings, in a language."""
+    chosen = organisation_settings().safer_browsing_page
+    return ContentPage.objects.get(translation_key=chosen.translation_key, locale__language_code=language)
+
+
+def explanation_link(client, language):
+    html = client.get(f"/{language}/").content.decode()
+    exit_bar = html[html.index('class="quick-exit__bar') : html.index('class="quick-exit__status')]
+    return re.search(r'class="quick-exit__about"\s+href="([^"]+)"', exit_bar).group(1)
 
 
 @pytest.mark.django_db
 def test_every_public_page_starts_with_the_skip_link_then_the_exit_link(client):
-    destination = OrganisationSettings.for_site(Site.objects.get(is_default_site=True)).quick_exit_url
+    destination = organisation_settings().quick_exit_url
     for page in live_pages():
         html = client.get(page.url).content.decode()
         first, second = focusable_tags(html)[:2]
@@ -41,7 +48,7 @@ def test_every_public_page_starts_with_the_skip_link_then_the_exit_link(client):
 
 @pytest.mark.django_db
 def test_the_exit_goes_where_the_settings_say(client):
-    organisation = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+    organisation = organisation_settings()
     organisation.quick_exit_url = "https://weather.example/forecast"
     organisation.save()
     html = client.get("/fr/").content.decode()
@@ -51,7 +58,8 @@ def test_the_exit_goes_where_the_settings_say(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_explanation_page_exists_in_each_language_and_is_linked_beside_the_button(client, language):
-    page = ContentPage.objects.live().get(translation_key=SAFE_BROWSING_TRANSLATION_KEY, locale__language_code=language)
+    page = explanation_page(language)
+    assert page.live
     html = client.get(f"/{language}/").content.decode()
     exit_bar = html[html.index('class="quick-exit__bar') : html.index('class="quick-exit__status')]
     assert f'href="{page.url}"' in exit_bar
@@ -67,10 +75,49 @@ def test_the_explanation_page_exists_in_each_language_and_is_linked_beside_the_b
 
 @pytest.mark.django_db
 def test_a_language_without_its_own_explanation_links_to_the_source_page(client):
-    french = ContentPage.objects.get(translation_key=SAFE_BROWSING_TRANSLATION_KEY, locale__language_code="fr")
+    french = explanation_page("fr")
     french.unpublish()
     html = client.get("/fr/").content.decode()
     assert 'href="/nl/veiliger-surfen/" hreflang="nl"' in " ".join(html.split())
+
+
+@pytest.mark.django_db
+def test_the_explanation_link_follows_a_renamed_and_moved_page_in_every_language(client):
+    """The page is found through the settings, never by the title, slug or place the initial content gave it."""
+    for language in LANGUAGES:
+        page = explanation_page(language)
+        page.title = f"Veilig weg ({language})"
+        page.slug = f"veilig-weg-{language}"
+        page.save_revision().publish()
+    dutch = explanation_page("nl")
+    dutch.move(Page.objects.get(id=organisation_settings().events_page_id), pos="last-child")
+    for language in LANGUAGES:
+        page = explanation_page(language)
+        assert page.url.endswith(f"/veilig-weg-{language}/")
+        assert explanation_link(client, language) == page.url
+        assert client.get(page.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_explanation_link_follows_a_recreated_page_chosen_in_the_settings(client):
+    """Staff make a new page (and its translations), choose it in the settings and delete the old one."""
+    old = organisation_settings().safer_browsing_page
+    home = Page.objects.get(depth=2, locale__language_code="nl")
+    new = home.add_child(instance=ContentPage(title="Snel weg", slug="snel-weg"))
+    new.save_revision().publish()
+    for language in LANGUAGES:
+        if language != "nl":
+            translated = new.copy_for_translation(Locale.objects.get(language_code=language))
+            translated.save_revision().publish()
+    organisation = organisation_settings()
+    organisation.safer_browsing_page = new
+    organisation.save()
+    for page in ContentPage.objects.filter(translation_key=old.translation_key):
+        page.delete()
+    for language in LANGUAGES:
+        page = explanation_page(language)
+        assert page.translation_key == new.translation_key
+        assert explanation_link(client, language) == page.url
 
 
 @pytest.mark.django_db

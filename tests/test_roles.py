@@ -1,7 +1,6 @@
 """Staff roles: what editors, translators, reviewers and membership officers can and cannot do in the admin."""
 
 import importlib
-from urllib.parse import urlencode
 
 import pytest
 from django.apps import apps as django_apps
@@ -24,6 +23,7 @@ from wagtail_localize.models import StringSegment, Translation
 from home.blocks import TEXT_FEATURES
 from home.models import ContentPage, FaqPage, FooterText, Menu, MissionPage
 from membership.models import MembershipFormPage
+from tests.conftest import snippet_edit_url, type_translation
 
 LANGUAGES = ["nl", "fr", "en"]
 TRANSLATIONS = ["fr", "en"]
@@ -69,11 +69,6 @@ def review_workflow(db):
 
 def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.id])
-
-
-def snippet_edit_url(instance):
-    opts = instance._meta
-    return reverse(f"wagtailsnippets_{opts.app_label}_{opts.model_name}:edit", args=[instance.pk])
 
 
 def refused(response):
@@ -207,11 +202,7 @@ def test_a_translator_translates_in_the_translation_editor_but_cannot_publish(
 
     translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale)
     segment = StringSegment.objects.filter(source=translation.source).order_by("order").first()
-    response = browser.put(
-        reverse("wagtail_localize:edit_string_translation", args=[translation.id, segment.id]),
-        urlencode({"value": "Notre mission, revue"}),
-        content_type="application/x-www-form-urlencoded",
-    )
+    response = type_translation(browser, translation, segment, "Notre mission, revue")
     assert response.status_code in {200, 201}
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -7,17 +7,13 @@ import re
 import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from events.models import EventPage
-from home.models import OrganisationSettings
 from home.models.site_settings import SocialLink
+from tests.conftest import organisation_settings, public_pages
 
 OPEN_GRAPH_LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_GB"}
-
-
-def public_pages():
-    return list(Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"))
 
 
 def head(client, page):
@@ -43,7 +39,7 @@ def share_image(db):
         file__width=2400,
         file__height=1600,
     )
-    organisation = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+    organisation = organisation_settings()
     organisation.share_image = image
     organisation.save()
     return image
@@ -123,7 +119,7 @@ def test_every_page_shares_the_share_image_as_a_1200_by_630_jpeg(client, share_i
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["nl", "fr", "en"])
 def test_the_home_page_describes_the_union_for_search_engines(client, share_image, language):
-    organisation = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+    organisation = organisation_settings()
     organisation.press_contact_name = "Persteam"
     organisation.press_contact_email = "pers@utsopi.be"
     organisation.social_links = [

@@ -8,21 +8,14 @@ import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
-from home.models import OrganisationSettings
 from home.models.site_settings import SocialLink
+from tests.conftest import organisation_settings as organisation
+from tests.conftest import public_pages
 
 SETTINGS_URL = reverse("wagtailsettings:edit", args=["home", "organisationsettings"])
-
-
-def public_pages():
-    return list(Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"))
-
-
-def organisation():
-    return OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
 
 
 def post_settings(client, social_links=(), **changes):

@@ -5,14 +5,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.validators import EmailValidator
 from django.db import OperationalError, connection, connections
-from django.db.models import Max
 from django.test import Client
 from django.utils import translation
-from wagtail.models import ModelLogEntry
 
 from membership.models import NotificationSettings, Submission
 from tests.member_data import form_page, reply
@@ -129,17 +126,6 @@ def test_a_database_failure_at_submit_says_not_sent_and_keeps_nothing(
     assert "Your form was not sent" in response.content.decode()
     assert not Submission.objects.exists()
     assert mail.outbox == []
-
-
-@pytest.fixture
-def committed(django_db_setup, django_db_blocker):
-    """Real commits from several connections at once; whatever the test added is deleted afterwards."""
-    models = [Submission, ModelLogEntry, get_user_model()]
-    with django_db_blocker.unblock():
-        before = {model: model.objects.aggregate(last=Max("pk"))["last"] or 0 for model in models}
-        yield
-        for model in models:
-            model.objects.filter(pk__gt=before[model]).delete()
 
 
 def test_twenty_replies_sent_at_once_are_twenty_submissions_with_their_own_reference(committed):

@@ -18,9 +18,6 @@ MEMBERSHIP_OFFICERS = "Membership officers"
 WORKFLOW_NAME = "Review by active members"
 TASK_NAME = "Approval by reviewers"
 
-# The Dutch slug of the "what we do" page made by the initial content loader.
-WHAT_WE_DO_SLUG = "wat-we-doen"
-
 ACCESS_ADMIN = ("wagtailadmin", "access_admin")
 SUBMIT_TRANSLATION = ("wagtail_localize", "submit_translation")
 
@@ -130,23 +127,10 @@ def create_groups(apps, using):
     return groups
 
 
-def reviewed_pages(apps, using):
-    """The mission, FAQ and "what we do" pages in every language, if the site has them yet."""
-    pages = []
-    for model_name in ["MissionPage", "FaqPage"]:
-        pages += list(apps.get_model("home", model_name).objects.using(using).all())
-    ContentPage = apps.get_model("home", "ContentPage")
-    what_we_do = ContentPage.objects.using(using).filter(locale__language_code="nl", slug=WHAT_WE_DO_SLUG).first()
-    if what_we_do is not None:
-        pages += list(ContentPage.objects.using(using).filter(translation_key=what_we_do.translation_key))
-    return pages
-
-
 def create_review_workflow(apps, using, reviewers):
     ContentType = apps.get_model("contenttypes", "ContentType")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
     Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
 
     task_type, _ = ContentType.objects.using(using).get_or_create(app_label="wagtailcore", model="groupapprovaltask")
@@ -157,10 +141,7 @@ def create_review_workflow(apps, using, reviewers):
 
     workflow, _ = Workflow.objects.using(using).get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     WorkflowTask.objects.using(using).get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-
-    for page in reviewed_pages(apps, using):
-        # A workflow chosen for the page by staff in the admin is left as it is.
-        WorkflowPage.objects.using(using).get_or_create(page_id=page.pk, defaults={"workflow": workflow})
+    # Which pages go through it is chosen by staff in the admin; the initial content assigns its own.
 
 
 def create_roles_and_review_workflow(apps, schema_editor):

@@ -7,9 +7,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
+
+
+def chosen_page(help_text):
+    """A page code must find (e.g. to link it from every page): chosen in the settings, so the site never finds it
+    by the id, slug or title the initial content gave it."""
+    return models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text=help_text
+    )
 
 
 @register_setting(icon="site")
@@ -46,6 +54,22 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
         related_name="+",
         help_text=_("The menu in the footer; each language shows its own translation."),
     )
+    safer_browsing_page = chosen_page(
+        _(
+            "The page that explains the quick exit and safer browsing, linked beside the quick-exit button; "
+            "each language shows its own translation."
+        )
+    )
+    membership_page = chosen_page(
+        _("The membership form, linked from every page's footer; each language shows its own translation.")
+    )
+    donate_page = chosen_page(
+        _("The donate page, linked from every page's footer; each language shows its own translation.")
+    )
+    events_page = chosen_page(_("The list of events; each language shows its own translation."))
+    search_page = chosen_page(
+        _("The search page, linked from every page's header; each language shows its own translation.")
+    )
     share_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -74,6 +98,17 @@ class OrganisationSettings(ClusterableModel, BaseSiteSetting):
             heading=_("Sharing and social media"),
         ),
         FieldPanel("quick_exit_url"),
+        MultiFieldPanel(
+            [
+                # Page types as strings, so that home imports no other app.
+                PageChooserPanel("safer_browsing_page", page_type="home.ContentPage"),
+                PageChooserPanel("membership_page", page_type="membership.MembershipFormPage"),
+                PageChooserPanel("donate_page", page_type="membership.DonatePage"),
+                PageChooserPanel("events_page", page_type="events.EventIndexPage"),
+                PageChooserPanel("search_page", page_type="search.SearchPage"),
+            ],
+            heading=_("Pages linked from every page"),
+        ),
     ]
 
     class Meta:

@@ -1,11 +1,22 @@
 """Template tags for the <head> of public pages: sharing tags and schema.org structured data (see home/seo.py)."""
 
+import json
+
 from django import template
+from django.utils.safestring import mark_safe
 
 from home import seo
-from home.templatetags.navigation_tags import page_translations
+from home.templatetags.language_tags import page_translations
 
 register = template.Library()
+
+_JSONLD_ESCAPES = {
+    ord("<"): "\\u003c",
+    ord(">"): "\\u003e",
+    ord("&"): "\\u0026",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
 
 
 def _organisation(context):
@@ -49,3 +60,9 @@ def web_page_structured_data(context):
 @register.simple_tag(takes_context=True)
 def organisation_structured_data(context):
     return seo.organisation_data(context["page"], context["request"], _organisation(context))
+
+
+@register.filter
+def jsonld(value):
+    """Serialize a dict for <script type="application/ld+json">, safe inside HTML (no </script> break-out)."""
+    return mark_safe(json.dumps(value, ensure_ascii=False).translate(_JSONLD_ESCAPES))  # noqa: S308

@@ -19,10 +19,9 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Locale
 from wagtail.rich_text import expand_db_html
 
-from home.languages import live_language_codes
-from home.models import FooterText, OrganisationSettings
+from home import navigation
+from home.models import OrganisationSettings
 from home.site_urls import absolute_links, absolute_url
-from home.templatetags.navigation_tags import menu_entries
 from membership.donations import site_donations
 from membership.models import DonationSettings
 from search.api import LanguageSearchFilter
@@ -150,22 +149,24 @@ def site_content(request):
     if unknown:
         return JsonResponse({"message": f"unknown query parameter: {', '.join(sorted(unknown))}"}, status=400)
     organisation = OrganisationSettings.for_request(request)
-    context = {"request": request}
-    with translation.override(code):
-        footer = FooterText.objects.filter(locale=locale).first()
-        data = {
-            "locale": code,
-            "languages": [
-                {"code": language, "name": get_language_info(language)["name_local"]}
-                for language in live_language_codes()
-            ],
-            "organisation": {field: getattr(organisation, field) for field in PUBLIC_ORGANISATION_FIELDS},
-            "donations": site_donations(DonationSettings.for_request(request)),
-            "quick_exit_url": organisation.quick_exit_url,
-            "main_menu": [menu_item(entry, request) for entry in menu_entries(context, "main_menu")],
-            "footer_menu": [menu_item(entry, request) for entry in menu_entries(context, "footer_menu")],
-            "footer_text": expand_db_html(footer.body) if footer else "",
-        }
+    footer = navigation.footer_text(code)
+    data = {
+        "locale": code,
+        "languages": [
+            {"code": language, "name": get_language_info(language)["name_local"]}
+            for language in navigation.live_language_codes()
+        ],
+        "organisation": {field: getattr(organisation, field) for field in PUBLIC_ORGANISATION_FIELDS},
+        "donations": site_donations(DonationSettings.for_request(request)),
+        "quick_exit_url": organisation.quick_exit_url,
+        "main_menu": [
+            menu_item(entry, request) for entry in navigation.menu_entries(organisation, "main_menu", code, request)
+        ],
+        "footer_menu": [
+            menu_item(entry, request) for entry in navigation.menu_entries(organisation, "footer_menu", code, request)
+        ],
+        "footer_text": expand_db_html(footer.body) if footer else "",
+    }
     response = JsonResponse(with_absolute_links(data, request))
     patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
     return response

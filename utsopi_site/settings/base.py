@@ -95,7 +95,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
-            "libraries": {"quick_exit": "home.quick_exit"},
         },
     },
 ]
@@ -314,6 +313,30 @@ MEMBER_SESSION_IDLE_SECONDS = 15 * 60
 # Proxies in front of the app that append to X-Forwarded-For (e.g. 1 behind one load balancer or CDN);
 # 0 trusts only REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# The initial content (`load_initial_content`): each app's page makers, in their order under the home page,
+# then the steps that finish the site. See home/initial_content/loader.py.
+INITIAL_CONTENT_PAGES = [
+    "home.initial_content.pages.mission",
+    "history.initial_content.history",
+    "home.initial_content.pages.what_we_do",
+    "home.initial_content.pages.faq",
+    "membership.initial_content.membership",
+    "membership.initial_content.volunteer",
+    "membership.initial_content.training",
+    "membership.initial_content.donate",
+    "events.initial_content.events",
+    "search.initial_content.search",
+    "home.initial_content.pages.safe_browsing",
+    "events.initial_content.example_events",
+    "statements.initial_content.statements",
+    "statements.initial_content.articles",
+]
+INITIAL_CONTENT_STEPS = [
+    "membership.initial_content.keep_answers",
+    "home.initial_content.site.navigation",
+    "home.initial_content.site.review_workflow",
+]
 
 # Machine translation for translators: off unless configured. It only ever receives page and snippet
 # text that translators send it, never form submissions or member data.

@@ -1,21 +1,18 @@
 """The quick-exit link of every public page (GOV.UK's "Exit this page" pattern) and its explanation page.
 
-A template library, registered as `quick_exit` in the TEMPLATES settings: `{% load quick_exit %}{% quick_exit %}`.
+`{% load quick_exit %}{% quick_exit %}`. The explanation page is the one chosen in the organisation settings,
+in the visitor's language (see home/navigation.py: chosen_pages).
 """
-
-import uuid
 
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
-from django.utils import translation
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page
+
+from home import navigation
+from home.templatetags.request_cache import cached, organisation_settings, template_language
 
 register = template.Library()
 
-# Shared by the explanation page and all its translations: the initial content's stable_id("page", "safe_browsing").
-SAFE_BROWSING_TRANSLATION_KEY = uuid.UUID("044b4405-f70e-5b96-8954-d8b1d1dd3406")
 SCRIPT = "js/quick-exit.js"
 
 
@@ -26,26 +23,13 @@ def default_destination():
     return OrganisationSettings._meta.get_field("quick_exit_url").get_default()
 
 
-def explanation_link(request):
-    """The explanation page in the visitor's language, else in the source language: {url, lang} or None."""
-    try:
-        language = get_supported_content_language_variant(translation.get_language() or settings.LANGUAGE_CODE)
-    except LookupError:
-        language = settings.LANGUAGE_CODE
-    pages = {
-        page.locale.language_code: page
-        for page in Page.objects.live()
-        .public()
-        .filter(translation_key=SAFE_BROWSING_TRANSLATION_KEY)
-        .select_related("locale")
-        .only("id", "url_path", "depth", "path", "locale__language_code")
-    }
-    page = pages.get(language) or pages.get(settings.LANGUAGE_CODE)
+def explanation_link(page, language_code, request):
+    """{url, lang} of the explanation page, lang set when it is not in the visitor's language; or None."""
     url = page.get_url(request) if page else None
     if not url:
         return None
     page_language = page.locale.language_code
-    return {"url": url, "lang": page_language if page_language != language else ""}
+    return {"url": url, "lang": page_language if page_language != language_code else ""}
 
 
 @register.inclusion_tag("includes/quick_exit.html", takes_context=True)
@@ -60,11 +44,12 @@ def quick_exit(context, without_database=False, exit_through=""):
     """
     if without_database:
         return {"exit_url": default_destination(), "script_url": f"{settings.STATIC_URL}{SCRIPT}"}
-    from home.models import OrganisationSettings
-
     request = context["request"]
+    organisation = organisation_settings(context)
+    language_code = template_language()
+    pages = cached(context, "site_pages", lambda: navigation.chosen_pages(organisation, language_code))
     return {
-        "exit_url": exit_through or OrganisationSettings.for_request(request).quick_exit_url,
+        "exit_url": exit_through or organisation.quick_exit_url,
         "script_url": static(SCRIPT),
-        "explanation": explanation_link(request),
+        "explanation": explanation_link(pages["safer_browsing"], language_code, request),
     }
