@@ -9,7 +9,7 @@ from django.utils.translation import get_language_info
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from rest_framework.renderers import JSONRenderer
-from wagtail.api.v2.filters import LocaleFilter
+from wagtail.api.v2.filters import LocaleFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
@@ -62,6 +62,26 @@ class KnownLocaleFilter(LocaleFilter):
         return super().filter_queryset(request, queryset, view)
 
 
+SEARCH_OPERATORS = ("and", "or")
+
+
+class CheckedSearchFilter(SearchFilter):
+    """Wagtail's search, with its parameters checked first: a wrong one is a 400 saying why, not a 500."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" in request.GET:
+            operator = request.GET.get("search_operator")
+            if operator is not None and operator not in SEARCH_OPERATORS:
+                raise BadRequestError("search_operator must be 'and' or 'or'")
+        return super().filter_queryset(request, queryset, view)
+
+
+def checked_filters(filter_backends):
+    """An endpoint's filters, with ours in place of Wagtail's locale and search filters."""
+    replacements = {LocaleFilter: KnownLocaleFilter, SearchFilter: CheckedSearchFilter}
+    return [replacements.get(backend, backend) for backend in filter_backends]
+
+
 class BoundedPagination(WagtailPagination):
     """Wagtail's pagination, with an offset the database can hold: a huge one is a 400, not a 500."""
 
@@ -100,20 +120,20 @@ class PagesEndpoint(CachedReadOnlyMixin, PagesAPIViewSet):
     meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
     # Per-page lookups: in a page's detail only, so a listing costs the same number of queries at any size.
     detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "translations", "form"]
-    filter_backends = [
-        KnownLocaleFilter if backend is LocaleFilter else backend for backend in PagesAPIViewSet.filter_backends
-    ]
+    filter_backends = checked_filters(PagesAPIViewSet.filter_backends)
 
     def get_queryset(self):
         return super().get_queryset().select_related("locale")
 
 
 class ImagesEndpoint(CachedReadOnlyMixin, ImagesAPIViewSet):
-    pass
+    filter_backends = checked_filters(ImagesAPIViewSet.filter_backends)
 
 
 class DocumentsEndpoint(CachedReadOnlyMixin, DocumentsAPIViewSet):
     """Documents in a collection with view restrictions (or below one) never appear."""
+
+    filter_backends = checked_filters(DocumentsAPIViewSet.filter_backends)
 
     def get_queryset(self):
         restricted = Collection.objects.none()

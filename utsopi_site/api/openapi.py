@@ -15,7 +15,7 @@ from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, get_page_models
 
-from utsopi_site.api.endpoints import MAX_OFFSET
+from utsopi_site.api.endpoints import MAX_OFFSET, SEARCH_OPERATORS
 
 STRING = {"type": "string"}
 NULLABLE_STRING = {"type": ["string", "null"]}
@@ -87,6 +87,11 @@ LIMIT = query("limit", {"type": "integer", "minimum": 0, "maximum": settings.WAG
 OFFSET = query("offset", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET}, "Items to skip.")
 
 
+SEARCH_OPERATOR = query(
+    "search_operator", {"type": "string", "enum": list(SEARCH_OPERATORS)}, "How search words combine."
+)
+
+
 def listing_parameters(extra=()):
     return [LIMIT, OFFSET, *extra]
 
@@ -100,7 +105,7 @@ def page_filters(locales):
         query("child_of", INTEGER, "Only children of the page with this id."),
         query("descendant_of", INTEGER, "Only pages below the page with this id."),
         query("search", STRING, "Full-text search; combine with locale to search one language."),
-        query("search_operator", {"type": "string", "enum": ["and", "or"]}, "How search words combine."),
+        SEARCH_OPERATOR,
         query("order", STRING, "A field to sort by, '-field' for descending, or 'random'."),
     ]
 
@@ -379,7 +384,7 @@ def media_paths(endpoint, kind, described_as, detail_schema):
             "get": {
                 "summary": f"List {described_as}",
                 "operationId": f"list{kind}s",
-                "parameters": listing_parameters([query("search", STRING, "Full-text search.")]),
+                "parameters": listing_parameters([query("search", STRING, "Full-text search."), SEARCH_OPERATOR]),
                 "responses": responses(listing("MediaListingItem"), f"{kind}s."),
             }
         },
