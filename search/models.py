@@ -21,7 +21,8 @@ class SearchPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        query = request.GET.get("q", "").strip()[:200]
+        # No database accepts a NUL character in a query: it is a space here.
+        query = request.GET.get("q", "").replace("\x00", " ").strip()[:200]
         results = Page.objects.none()
         if query:
             results = Page.objects.live().public().filter(locale=self.locale).exclude(id=self.id).search(query)

@@ -4,6 +4,8 @@ import json
 
 import pytest
 
+from search.models import SearchPage
+
 ENDPOINTS = ["pages", "images", "documents"]
 
 
@@ -29,6 +31,22 @@ def test_the_documented_search_operators_work(client, endpoint, operator):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_a_nul_byte_in_an_api_search_is_a_400(client, endpoint):
+    response = client.get(f"/api/v2/{endpoint}/", {"search": "a\x00b"})
+    assert_json_400(response, "search cannot contain a NUL character")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v2/pages/?type=%00", "/api/v2/pages/?locale=%00", "/api/v2/pages/?order=%00", "/api/v2/site/?locale=%00"],
+)
+def test_a_nul_byte_in_any_api_parameter_is_a_400(client, url):
+    assert_json_400(client.get(url), "cannot contain a NUL character")
+
+
+@pytest.mark.django_db
 def test_the_openapi_document_declares_the_search_operators(client):
     document = client.get("/api/v2/openapi.json").json()
     for path in ("/pages/", "/images/", "/documents/"):
@@ -36,3 +54,12 @@ def test_the_openapi_document_declares_the_search_operators(client):
             parameter["name"]: parameter["schema"] for parameter in document["paths"][path]["get"]["parameters"]
         }
         assert parameters["search_operator"]["enum"] == ["and", "or"], path
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["a\x00b", "\x00", "\x00" * 5000])
+def test_the_search_page_answers_a_nul_byte_with_a_normal_page(client, query):
+    search_page = SearchPage.objects.get(locale__language_code="nl")
+    response = client.get(search_page.url, {"q": query})
+    assert response.status_code == 200
+    assert response.context["page"] == search_page

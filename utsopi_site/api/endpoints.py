@@ -52,6 +52,18 @@ def unknown_locale_reason(code):
     return f"unknown locale '{code}'; the site has: {known}"
 
 
+def parameter_with_nul(query):
+    """The name of a query parameter holding a NUL character, which no database accepts in a query, or None."""
+    for name, values in query.lists():
+        if any("\x00" in value for value in [name, *values]):
+            return name.replace("\x00", "")
+    return None
+
+
+def nul_reason(name):
+    return f"{name} cannot contain a NUL character"
+
+
 class KnownLocaleFilter(LocaleFilter):
     """An unknown ?locale= is a mistake of the caller: 400 with the languages that exist, not a 404."""
 
@@ -97,6 +109,12 @@ class CachedReadOnlyMixin:
 
     renderer_classes = [ContentJSONRenderer]
     pagination_class = BoundedPagination
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        name = parameter_with_nul(request.GET)
+        if name is not None:
+            raise BadRequestError(nul_reason(name))
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -155,6 +173,9 @@ def unknown_api_path(request, path):
 @require_GET
 def site_content(request):
     """Menus, footer text and public organisation facts for one language (?locale=, default: the site's)."""
+    name = parameter_with_nul(request.GET)
+    if name is not None:
+        return JsonResponse({"message": nul_reason(name)}, status=400)
     code = request.GET.get("locale", settings.LANGUAGE_CODE)
     locale = Locale.objects.filter(language_code=code).first()
     if locale is None:
