@@ -5,6 +5,7 @@ import json
 import pytest
 
 from search.models import SearchPage
+from utsopi_site.api.endpoints import MAX_SEARCH_LENGTH
 
 ENDPOINTS = ["pages", "images", "documents"]
 
@@ -47,12 +48,29 @@ def test_a_nul_byte_in_any_api_parameter_is_a_400(client, url):
 
 
 @pytest.mark.django_db
-def test_the_openapi_document_declares_the_search_operators(client):
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_an_over_long_api_search_is_a_400_naming_the_limit(client, endpoint):
+    response = client.get(f"/api/v2/{endpoint}/", {"search": "word " * 2000})
+    assert_json_400(response, f"search cannot be longer than {MAX_SEARCH_LENGTH} characters")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_a_search_of_the_documented_maximum_length_is_answered(client, endpoint):
+    response = client.get(
+        f"/api/v2/{endpoint}/", {"search": ("a " * MAX_SEARCH_LENGTH)[:MAX_SEARCH_LENGTH], "search_operator": "and"}
+    )
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_openapi_document_declares_the_search_limits(client):
     document = client.get("/api/v2/openapi.json").json()
     for path in ("/pages/", "/images/", "/documents/"):
         parameters = {
             parameter["name"]: parameter["schema"] for parameter in document["paths"][path]["get"]["parameters"]
         }
+        assert parameters["search"]["maxLength"] == MAX_SEARCH_LENGTH, path
         assert parameters["search_operator"]["enum"] == ["and", "or"], path
 
 

@@ -27,6 +27,8 @@ from utsopi_site.api.representations import absolute, absolute_links
 
 CACHE_SECONDS = 60
 MAX_OFFSET = 1_000_000
+# As on the site's search page; a much longer query made the search backend recurse too deep (a 500).
+MAX_SEARCH_LENGTH = 200
 
 
 def with_absolute_links(data, request):
@@ -82,6 +84,8 @@ class CheckedSearchFilter(SearchFilter):
 
     def filter_queryset(self, request, queryset, view):
         if "search" in request.GET:
+            if len(request.GET["search"]) > MAX_SEARCH_LENGTH:
+                raise BadRequestError(f"search cannot be longer than {MAX_SEARCH_LENGTH} characters")
             operator = request.GET.get("search_operator")
             if operator is not None and operator not in SEARCH_OPERATORS:
                 raise BadRequestError("search_operator must be 'and' or 'or'")

@@ -15,7 +15,7 @@ from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, get_page_models
 
-from utsopi_site.api.endpoints import MAX_OFFSET, SEARCH_OPERATORS
+from utsopi_site.api.endpoints import MAX_OFFSET, MAX_SEARCH_LENGTH, SEARCH_OPERATORS
 
 STRING = {"type": "string"}
 NULLABLE_STRING = {"type": ["string", "null"]}
@@ -87,6 +87,7 @@ LIMIT = query("limit", {"type": "integer", "minimum": 0, "maximum": settings.WAG
 OFFSET = query("offset", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET}, "Items to skip.")
 
 
+SEARCH_STRING = {"type": "string", "maxLength": MAX_SEARCH_LENGTH}
 SEARCH_OPERATOR = query(
     "search_operator", {"type": "string", "enum": list(SEARCH_OPERATORS)}, "How search words combine."
 )
@@ -104,7 +105,7 @@ def page_filters(locales):
         query("translation_of", INTEGER, "Only translations of the page with this id."),
         query("child_of", INTEGER, "Only children of the page with this id."),
         query("descendant_of", INTEGER, "Only pages below the page with this id."),
-        query("search", STRING, "Full-text search; combine with locale to search one language."),
+        query("search", SEARCH_STRING, "Full-text search; combine with locale to search one language."),
         SEARCH_OPERATOR,
         query("order", STRING, "A field to sort by, '-field' for descending, or 'random'."),
     ]
@@ -384,7 +385,9 @@ def media_paths(endpoint, kind, described_as, detail_schema):
             "get": {
                 "summary": f"List {described_as}",
                 "operationId": f"list{kind}s",
-                "parameters": listing_parameters([query("search", STRING, "Full-text search."), SEARCH_OPERATOR]),
+                "parameters": listing_parameters(
+                    [query("search", SEARCH_STRING, "Full-text search."), SEARCH_OPERATOR]
+                ),
                 "responses": responses(listing("MediaListingItem"), f"{kind}s."),
             }
         },
