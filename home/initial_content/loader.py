@@ -63,6 +63,9 @@ BRUSSELS = ZoneInfo("Europe/Brussels")
 # Fixed namespace: the same content always gets the same block ids and translation keys.
 CONTENT_NAMESPACE = uuid.UUID("6f1d3a56-2a4e-4c57-9d51-0d8c2f6a7b10")
 PLACEHOLDER_IMAGE_TITLE = "Archive photo placeholder: Sonia Verstappen at a protest in 2005 (SW archive)"
+SHARE_IMAGE_TITLE = "Share image: UTSOPI wordmark (default, replace in Settings > Organisation settings)"
+# The site's colours (static/css/site.css): --accent, --on-dark, --on-dark-muted, --focus-on-dark.
+ACCENT, ON_DARK, ON_DARK_MUTED, HIGHLIGHT = (74, 31, 110), (255, 255, 255), (217, 204, 230), (255, 209, 102)
 REVIEW_WORKFLOW = "Review by active members"
 REVIEWED_PAGES = ["mission", "what_we_do", "faq"]
 MAIN_MENU = [
@@ -392,6 +395,32 @@ class InitialContentLoader:
             file=ImageFile(buffer, name="archive-placeholder-2005.png"),
         )
 
+    def default_share_image(self):
+        """The union's wordmark and name in its three languages, in the site's colours: what a shared link shows
+        until editors choose a photo. Drawn here, so it shows no person and needs no stock picture."""
+        Image = get_image_model()
+        existing = Image.objects.filter(title=SHARE_IMAGE_TITLE).first()
+        if existing:
+            return existing
+        names = [self.contents[language]["home"]["purpose"].split(",")[0].rstrip(".") for language in self.contents]
+        canvas = PillowImage.new("RGB", (1200, 630), ACCENT)
+        draw = ImageDraw.Draw(canvas)
+        draw.text((90, 250), "UTSOPI", fill=ON_DARK, anchor="ls", font=ImageFont.load_default(size=150))
+        draw.rectangle((94, 290, 294, 302), fill=HIGHLIGHT)
+        for line, name in enumerate(names):
+            draw.text(
+                (90, 380 + 60 * line), name, fill=ON_DARK_MUTED, anchor="ls", font=ImageFont.load_default(size=40)
+            )
+        buffer = io.BytesIO()
+        canvas.save(buffer, format="PNG")
+        self.created += 1
+        # Saved through the default storage, like the placeholder photo, so on local disk and on S3 alike.
+        return Image.objects.create(
+            title=SHARE_IMAGE_TITLE,
+            description="UTSOPI: " + " · ".join(names),
+            file=ImageFile(buffer, name="share-image-utsopi.png"),
+        )
+
     def build_source_tree(self, locale, image):
         """The Dutch pages, created when missing and published; returns how to rebuild each in any language."""
         builder = PageBuilder(
@@ -563,6 +592,9 @@ class InitialContentLoader:
             settings.main_menu = main_menu
             settings.footer_menu = footer_menu
             settings.save()
+        if settings.share_image_id is None:
+            settings.share_image = self.default_share_image()
+            settings.save(update_fields=["share_image"])
 
     def menu(self, name, keys, locale):
         menu = Menu.objects.filter(name=name, locale=locale).first()
