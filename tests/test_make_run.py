@@ -1,5 +1,5 @@
 """`make run` (the development settings, as newcomers, editors trying the site and small demos use it) shows
-what visitors see, error pages included."""
+what visitors see, error pages included, and prints each log message once."""
 
 import os
 import socket
@@ -97,3 +97,13 @@ def test_a_mistyped_address_shows_the_sites_own_404_in_the_visitors_language(mak
     for language in ("nl", "fr", "en"):
         assert f'href="/{language}/"' in html
     assert "URLconf" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("debug", [None, "true"])
+def test_each_log_message_is_printed_once(make_run_server, debug):
+    base_url, output = make_run_server({"DEBUG": debug} if debug else None)
+    assert fetch(f"{base_url}/nl/does-not-exist/")[0] == 404
+    printed = output()
+    assert printed.count("Not Found: /nl/does-not-exist/") == 1
+    assert printed.count('"GET /nl/does-not-exist/ HTTP/1.1" 404') == 1
