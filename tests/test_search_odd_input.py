@@ -19,8 +19,8 @@ def assert_json_400(response, reason):
 @pytest.mark.django_db
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
 def test_an_unknown_search_operator_is_a_400_naming_the_allowed_ones(client, endpoint):
-    response = client.get(f"/api/v2/{endpoint}/", {"search": "a", "search_operator": "xor"})
-    assert_json_400(response, "search_operator must be 'and' or 'or'")
+    for query in ({"search": "a", "search_operator": "xor"}, {"search_operator": "xor"}):
+        assert_json_400(client.get(f"/api/v2/{endpoint}/", query), "search_operator must be 'and' or 'or'")
 
 
 @pytest.mark.django_db

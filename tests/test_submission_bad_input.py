@@ -77,7 +77,15 @@ def test_a_wrong_email_and_an_unknown_choice_are_explained_in_french(client):
         (b"--nothing\r\ngarbage", "multipart/form-data"),
         (b"\x00\x01\x02\xff", "text/plain"),
     ],
-    ids=["json", "invalid-utf8", "raw-invalid-utf8", "oversized", "too-many-fields", "multipart-without-boundary", "binary"],
+    ids=[
+        "json",
+        "invalid-utf8",
+        "raw-invalid-utf8",
+        "oversized",
+        "too-many-fields",
+        "multipart-without-boundary",
+        "binary",
+    ],
 )
 def test_garbled_oversized_or_wrongly_encoded_posts_get_the_400_page(client, body, content_type):
     page = form_page("membership", "fr")

@@ -83,12 +83,11 @@ class CheckedSearchFilter(SearchFilter):
     """Wagtail's search, with its parameters checked first: a wrong one is a 400 saying why, not a 500."""
 
     def filter_queryset(self, request, queryset, view):
-        if "search" in request.GET:
-            if len(request.GET["search"]) > MAX_SEARCH_LENGTH:
-                raise BadRequestError(f"search cannot be longer than {MAX_SEARCH_LENGTH} characters")
-            operator = request.GET.get("search_operator")
-            if operator is not None and operator not in SEARCH_OPERATORS:
-                raise BadRequestError("search_operator must be 'and' or 'or'")
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        if len(request.GET.get("search", "")) > MAX_SEARCH_LENGTH:
+            raise BadRequestError(f"search cannot be longer than {MAX_SEARCH_LENGTH} characters")
         return super().filter_queryset(request, queryset, view)
 
 
