@@ -22,16 +22,17 @@ def organisation():
 @pytest.mark.django_db
 def test_every_public_page_of_the_initial_content_shares_a_1200_by_630_image(client):
     image_urls = set()
-    for page in Page.objects.live().public().filter(depth__gt=1).order_by("path"):
+    for page in Page.objects.live().public().filter(depth__gt=1).order_by("path").specific():
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         head = BeautifulSoup(response.content, "html.parser").head
         assert meta(head, "twitter:card") == "summary_large_image", page.url
         assert meta(head, "og:image:width") == "1200", page.url
         assert meta(head, "og:image:height") == "630", page.url
-        assert meta(head, "og:image:alt").startswith("UTSOPI"), page.url
         assert meta(head, "twitter:image") == meta(head, "og:image"), page.url
-        image_urls.add(meta(head, "og:image"))
+        if getattr(page, "sharing_image", None) is None:  # pages with an image of their own share that one
+            assert meta(head, "og:image:alt").startswith("UTSOPI"), page.url
+            image_urls.add(meta(head, "og:image"))
     [image_url] = image_urls
     image = client.get(image_url.removeprefix("http://localhost"))
     assert image.status_code == 200
