@@ -10,20 +10,14 @@ constant number of queries, whatever the size of the menus.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import DatabaseError
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import get_language_from_path, get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
-from wagtail.signals import page_published, page_unpublished
-
-LIVE_LANGUAGES_CACHE_KEY = "utsopi:live-languages"
+from wagtail.models import Page
 
 # The pages of the organisation settings that every page links to, by the name templates use.
 CHOSEN_PAGES = {
@@ -47,20 +41,19 @@ def content_language(code):
 
 
 def live_language_codes():
-    """Language codes with a live translation of the default site's home page, the default language first."""
-    codes = cache.get(LIVE_LANGUAGES_CACHE_KEY)
-    if codes is None:
-        site = Site.objects.filter(is_default_site=True).only("root_page_id").first()
-        codes = []
-        if site is not None:
-            root = Page.objects.only("translation_key").get(id=site.root_page_id)
-            codes = list(
-                Page.objects.filter(translation_key=root.translation_key, live=True)
-                .order_by("locale__language_code")
-                .values_list("locale__language_code", flat=True)
-            )
-        codes.sort(key=lambda code: code != settings.LANGUAGE_CODE)
-        cache.set(LIVE_LANGUAGES_CACHE_KEY, codes, 300)
+    """Language codes with a live translation of the default site's home page, the default language first.
+
+    Read from the database at each call (one indexed query, and only for the requests that need it: the
+    language redirect of /, the 404 page, the API's site content), not cached: a home page published or
+    removed by another process (publish_scheduled, a second app server, a shell) counts at the next request.
+    """
+    default_home = Page.objects.filter(sites_rooted_here__is_default_site=True).values("translation_key")
+    codes = list(
+        Page.objects.filter(translation_key__in=default_home, live=True)
+        .order_by("locale__language_code")
+        .values_list("locale__language_code", flat=True)
+    )
+    codes.sort(key=lambda code: code != settings.LANGUAGE_CODE)
     return codes
 
 
@@ -88,13 +81,6 @@ def requested_language(request):
 def request_language(request):
     """The language a request is answered in: the one of its URL, else the visitor's best live language."""
     return requested_language(request) or preferred_language(request, live_language_codes())
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-@receiver(post_delete, sender=Locale)
-def forget_live_languages(**kwargs):
-    cache.delete(LIVE_LANGUAGES_CACHE_KEY)
 
 
 def language_name(code):

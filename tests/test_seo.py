@@ -77,7 +77,7 @@ def test_every_public_page_has_its_canonical_link_and_open_graph_and_twitter_tag
         assert sorted(tag["content"] for tag in page_head.find_all("meta", property="og:locale:alternate")) == sorted(
             OPEN_GRAPH_LOCALES[code] for code in other_languages
         )
-        assert meta(page_head, "twitter:card") == "summary"
+        assert meta(page_head, "twitter:card") == "summary_large_image"
         assert meta(page_head, "twitter:title") == meta(page_head, "og:title")
 
 

@@ -68,12 +68,21 @@ def test_a_wrong_email_and_an_unknown_choice_are_explained_in_french(client):
     [
         (b'{"chosen_name": "json"}', "application/json"),
         (b"chosen_name=%FF%FE%FD&contact=x", "application/x-www-form-urlencoded"),
+        (b"chosen_name=\xff\xfe\xfd&contact=x", "application/x-www-form-urlencoded"),
         (b"chosen_name=" + b"x" * (3 * 1024 * 1024), "application/x-www-form-urlencoded"),
         (b"&".join(b"f%d=1" % index for index in range(10_001)), "application/x-www-form-urlencoded"),
         (b"--nothing\r\ngarbage", "multipart/form-data"),
         (b"\x00\x01\x02\xff", "text/plain"),
     ],
-    ids=["json", "invalid-utf8", "oversized", "too-many-fields", "multipart-without-boundary", "binary"],
+    ids=[
+        "json",
+        "invalid-utf8",
+        "raw-invalid-utf8",
+        "oversized",
+        "too-many-fields",
+        "multipart-without-boundary",
+        "binary",
+    ],
 )
 def test_garbled_oversized_or_wrongly_encoded_posts_get_the_400_page(client, body, content_type):
     page = form_page("membership", "fr")

@@ -2,6 +2,12 @@
 the organisation settings (with the pages every page links to), and the review workflow of the pages
 that speak for the union. Listed in settings.INITIAL_CONTENT_STEPS."""
 
+import io
+
+from django.core.files.images import ImageFile
+from PIL import Image as PillowImage
+from PIL import ImageDraw, ImageFont
+from wagtail.images import get_image_model
 from wagtail.models import Site, Workflow, WorkflowPage
 
 from home.initial_content.content import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, stable_id
@@ -18,6 +24,9 @@ CHOSEN_PAGES = {
     "events_page": "events",
     "search_page": "search",
 }
+SHARE_IMAGE_TITLE = "Share image: UTSOPI wordmark (default, replace in Settings > Organisation settings)"
+# The site's colours (static/css/site.css): --accent, --on-dark, --on-dark-muted, --focus-on-dark.
+ACCENT, ON_DARK, ON_DARK_MUTED, HIGHLIGHT = (74, 31, 110), (255, 255, 255), (217, 204, 230), (255, 209, 102)
 REVIEW_WORKFLOW = "Review by active members"
 REVIEWED_PAGES = ["mission", "what_we_do", "faq"]
 
@@ -57,9 +66,38 @@ def navigation(loader):
         if getattr(organisation, f"{field}_id") is None:  # a page staff chose is left as it is
             setattr(organisation, field, loader.pages[key])
             changed = True
+    if organisation.share_image_id is None:  # an image staff chose is left as it is
+        organisation.share_image, made = default_share_image(loader)
+        created += made
+        changed = True
     if changed:
         organisation.save()
     return created
+
+
+def default_share_image(loader):
+    """The union's wordmark and name in its three languages, in the site's colours: what a shared link shows
+    until editors choose a photo. Drawn here, so it shows no person and needs no stock picture."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=SHARE_IMAGE_TITLE).first()
+    if existing:
+        return existing, 0
+    names = [loader.contents[language]["home"]["purpose"].split(",")[0].rstrip(".") for language in loader.contents]
+    canvas = PillowImage.new("RGB", (1200, 630), ACCENT)
+    draw = ImageDraw.Draw(canvas)
+    draw.text((90, 250), "UTSOPI", fill=ON_DARK, anchor="ls", font=ImageFont.load_default(size=150))
+    draw.rectangle((94, 290, 294, 302), fill=HIGHLIGHT)
+    for line, name in enumerate(names):
+        draw.text((90, 380 + 60 * line), name, fill=ON_DARK_MUTED, anchor="ls", font=ImageFont.load_default(size=40))
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="PNG")
+    # Saved through the default storage, like the placeholder photo, so on local disk and on S3 alike.
+    image = Image.objects.create(
+        title=SHARE_IMAGE_TITLE,
+        description="UTSOPI: " + " · ".join(names),
+        file=ImageFile(buffer, name="share-image-utsopi.png"),
+    )
+    return image, 1
 
 
 def menu(loader, name, keys):

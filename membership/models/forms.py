@@ -7,6 +7,7 @@ pages are never cached anywhere.
 
 import logging
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.db import models
 from django.template.loader import render_to_string
@@ -112,9 +113,17 @@ def reject_garbled_post(request):
     """A reply that no browser sends from this form (wrong content type, undecodable text) gets a 400."""
     if request.content_type not in FORM_CONTENT_TYPES:
         raise BadRequest("Unexpected content type for a form.")
+    garbled = BadRequest("Form data that is not valid text in the page's encoding.")
+    if request.content_type == "application/x-www-form-urlencoded":
+        # Bytes that are not text in the page's encoding are read as Latin-1 by Django, without a replacement
+        # character to notice, so the body itself is checked (browsers send only percent-encoded ASCII).
+        try:
+            request.body.decode(request.encoding or settings.DEFAULT_CHARSET)
+        except UnicodeDecodeError:
+            raise garbled from None
     for key, values in request.POST.lists():
         if "\ufffd" in key or any("\ufffd" in value for value in values):
-            raise BadRequest("Form data that is not valid text in the page's encoding.")
+            raise garbled
 
 
 class ProtectedFormPage(AbstractForm):

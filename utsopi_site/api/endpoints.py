@@ -1,5 +1,7 @@
 """The read-only content API: Wagtail's API v2, made safe, multilingual and cacheable."""
 
+import re
+
 from django.conf import settings
 from django.http import JsonResponse
 from django.urls import reverse
@@ -29,6 +31,11 @@ from utsopi_site.api.fields import TranslationsField
 
 CACHE_SECONDS = 60
 MAX_OFFSET = 1_000_000
+# As on the site's search page; a much longer query made the search backend recurse too deep (a 500).
+MAX_SEARCH_LENGTH = 200
+# Invisible characters no one types; SQLite's full-text search fails on some of them (a 500).
+SEARCH_PATTERN = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
+CONTROL_CHARACTERS = re.compile("[\u0000-\u001f\u007f-\u009f]")
 
 
 def with_absolute_links(data, request):
@@ -54,6 +61,18 @@ def unknown_locale_reason(code):
     return f"unknown locale '{code}'; the site has: {known}"
 
 
+def parameter_with_nul(query):
+    """The name of a query parameter holding a NUL character, which no database accepts in a query, or None."""
+    for name, values in query.lists():
+        if any("\x00" in value for value in [name, *values]):
+            return name.replace("\x00", "")
+    return None
+
+
+def nul_reason(name):
+    return f"{name} cannot contain a NUL character"
+
+
 class KnownLocaleFilter(LocaleFilter):
     """An unknown ?locale= is a mistake of the caller: 400 with the languages that exist, not a 404."""
 
@@ -62,6 +81,38 @@ class KnownLocaleFilter(LocaleFilter):
         if code is not None and not Locale.objects.filter(language_code=code).exists():
             raise BadRequestError(unknown_locale_reason(code))
         return super().filter_queryset(request, queryset, view)
+
+
+SEARCH_OPERATORS = ("and", "or")
+
+
+class SearchParameterChecks:
+    """The search parameters checked before searching: a wrong one is a 400 saying why, not a 500."""
+
+    def filter_queryset(self, request, queryset, view):
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        search = request.GET.get("search", "")
+        if len(search) > MAX_SEARCH_LENGTH:
+            raise BadRequestError(f"search cannot be longer than {MAX_SEARCH_LENGTH} characters")
+        if CONTROL_CHARACTERS.search(search):
+            raise BadRequestError("search cannot contain control characters")
+        return super().filter_queryset(request, queryset, view)
+
+
+class CheckedSearchFilter(SearchParameterChecks, SearchFilter):
+    """Wagtail's search, for images and documents."""
+
+
+class CheckedLanguageSearchFilter(SearchParameterChecks, LanguageSearchFilter):
+    """The site's search in the page's language (search/query.py), for pages."""
+
+
+def checked_filters(filter_backends, search_filter=CheckedSearchFilter):
+    """An endpoint's filters, with ours in place of Wagtail's locale and search filters."""
+    replacements = {LocaleFilter: KnownLocaleFilter, SearchFilter: search_filter}
+    return [replacements.get(backend, backend) for backend in filter_backends]
 
 
 class BoundedPagination(WagtailPagination):
@@ -80,6 +131,12 @@ class CachedReadOnlyMixin:
 
     renderer_classes = [ContentJSONRenderer]
     pagination_class = BoundedPagination
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        name = parameter_with_nul(request.GET)
+        if name is not None:
+            raise BadRequestError(nul_reason(name))
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -105,21 +162,20 @@ class PagesEndpoint(CachedReadOnlyMixin, PagesAPIViewSet):
     meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
     # Per-page lookups: in a page's detail only, so a listing costs the same number of queries at any size.
     detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "translations", "form"]
-    filter_backends = [
-        {LocaleFilter: KnownLocaleFilter, SearchFilter: LanguageSearchFilter}.get(backend, backend)
-        for backend in PagesAPIViewSet.filter_backends
-    ]
+    filter_backends = checked_filters(PagesAPIViewSet.filter_backends, search_filter=CheckedLanguageSearchFilter)
 
     def get_queryset(self):
         return super().get_queryset().select_related("locale")
 
 
 class ImagesEndpoint(CachedReadOnlyMixin, ImagesAPIViewSet):
-    pass
+    filter_backends = checked_filters(ImagesAPIViewSet.filter_backends)
 
 
 class DocumentsEndpoint(CachedReadOnlyMixin, DocumentsAPIViewSet):
     """Documents in a collection with view restrictions (or below one) never appear."""
+
+    filter_backends = checked_filters(DocumentsAPIViewSet.filter_backends)
 
     def get_queryset(self):
         restricted = Collection.objects.none()
@@ -141,6 +197,9 @@ def unknown_api_path(request, path):
 @require_GET
 def site_content(request):
     """Menus, footer text and public organisation facts for one language (?locale=, default: the site's)."""
+    name = parameter_with_nul(request.GET)
+    if name is not None:
+        return JsonResponse({"message": nul_reason(name)}, status=400)
     code = request.GET.get("locale", settings.LANGUAGE_CODE)
     locale = Locale.objects.filter(language_code=code).first()
     if locale is None:

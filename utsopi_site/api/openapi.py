@@ -21,7 +21,7 @@ from home.site_urls import absolute_url
 from membership.api import openapi_fragment as forms_fragment
 from membership.donations import SITE_DONATIONS_SCHEMA
 from statements.api import openapi_fragment as statements_fragment
-from utsopi_site.api.endpoints import MAX_OFFSET
+from utsopi_site.api.endpoints import MAX_OFFSET, MAX_SEARCH_LENGTH, SEARCH_OPERATORS, SEARCH_PATTERN
 
 
 def field_schema(model, api_field):
@@ -76,6 +76,12 @@ LIMIT = query("limit", {"type": "integer", "minimum": 0, "maximum": settings.WAG
 OFFSET = query("offset", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET}, "Items to skip.")
 
 
+SEARCH_STRING = {"type": "string", "maxLength": MAX_SEARCH_LENGTH, "pattern": SEARCH_PATTERN}
+SEARCH_OPERATOR = query(
+    "search_operator", {"type": "string", "enum": list(SEARCH_OPERATORS)}, "How search words combine."
+)
+
+
 def listing_parameters(extra=()):
     return [LIMIT, OFFSET, *extra]
 
@@ -88,8 +94,8 @@ def page_filters(locales):
         query("translation_of", INTEGER, "Only translations of the page with this id."),
         query("child_of", INTEGER, "Only children of the page with this id."),
         query("descendant_of", INTEGER, "Only pages below the page with this id."),
-        query("search", STRING, "Full-text search; combine with locale to search one language."),
-        query("search_operator", {"type": "string", "enum": ["and", "or"]}, "How search words combine."),
+        query("search", SEARCH_STRING, "Full-text search; combine with locale to search one language."),
+        SEARCH_OPERATOR,
         query("order", STRING, "A field to sort by, '-field' for descending, or 'random'."),
     ]
 
@@ -267,7 +273,9 @@ def media_paths(endpoint, kind, described_as, detail_schema):
             "get": {
                 "summary": f"List {described_as}",
                 "operationId": f"list{kind}s",
-                "parameters": listing_parameters([query("search", STRING, "Full-text search.")]),
+                "parameters": listing_parameters(
+                    [query("search", SEARCH_STRING, "Full-text search."), SEARCH_OPERATOR]
+                ),
                 "responses": responses(listing("MediaListingItem"), f"{kind}s."),
             }
         },

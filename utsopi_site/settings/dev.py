@@ -1,10 +1,17 @@
-"""Settings for `make run`: a local SQLite site, debug on, e-mails printed to the console."""
+"""Settings for `make run`: a local SQLite site showing what visitors see, e-mails printed to the console."""
 
 import os
 
 from .base import *  # noqa: F403
 
-DEBUG = os.environ.get("DEBUG", "true").lower() in {"1", "true", "yes", "on"}
+# Visitors' pages, error pages included (the translated 404, not Django's list of every URL pattern);
+# DEBUG=true brings Django's debug pages back. Errors are still printed with their traceback in the console.
+DEBUG = os.environ.get("DEBUG", "false").lower() in {"1", "true", "yes", "on"}
+# What stays of debug mode, as it shows visitors nothing more: static files served from the source folders
+# as they are edited, without collectstatic.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-secret-key-not-for-production"
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
