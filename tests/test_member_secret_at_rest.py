@@ -9,7 +9,7 @@ from django.utils import translation
 
 from membership.models import Submission
 from tests.member_data import form_page, reply
-from tests.test_encryption_at_rest import committed, database_dump  # noqa: F401 (committed is a fixture)
+from tests.test_encryption_at_rest import database_dump
 
 SECRET_SHOWN = re.compile(r'class="member-key__secret" translate="no">([0-9A-Z-]+)</strong>')
 REFERENCE_SHOWN = re.compile(r'<strong translate="no">(UTS-[0-9A-Z-]+)</strong>')
