@@ -15,7 +15,7 @@ SECRET_SHOWN = re.compile(r'class="member-key__secret" translate="no">([0-9A-Z-]
 REFERENCE_SHOWN = re.compile(r'<strong translate="no">(UTS-[0-9A-Z-]+)</strong>')
 
 
-def test_the_secret_is_kept_only_as_a_slow_hash_and_no_answer_is_in_a_dump(client, committed):  # noqa: F811
+def test_the_secret_is_kept_only_as_a_slow_hash_and_no_answer_is_in_a_dump(client, committed):
     marker = f"Marker{time.monotonic_ns()}"
     page = form_page("membership", "fr")
     html = client.post(page.url, reply(page, chosen_name=marker, contact=f"{marker}@example.org")).content.decode()

@@ -1,25 +1,11 @@
 """Security headers on every public page, the admin's own looser policy, and production's deploy checks."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from cryptography.fernet import Fernet
 from wagtail.models import Page
 
-PROJECT = Path(__file__).resolve().parent.parent
-PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "utsopi_site.settings.production",
-    "SECRET_KEY": "deploy-check-secret-only-for-this-test-5a9c1e7b3d2f8a6c4e0b9d7f1a3c5e7b",
-    "ALLOWED_HOSTS": "utsopi.example",
-    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/utsopi",
-    "WAGTAILADMIN_BASE_URL": "https://utsopi.example",
-    "MEMBER_DATA_KEYS": Fernet.generate_key().decode(),
-    "REDIS_URL": "redis://127.0.0.1:6379/0",
-}
+from tests.production import run_django
 
 
 def policy(response):
@@ -71,20 +57,8 @@ def test_the_admin_has_its_own_looser_policy(client):
     assert response["X-Frame-Options"] == "DENY"
 
 
-def run_production(code):
-    clean = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
-    return subprocess.run(
-        [sys.executable, *code],
-        env={**clean, **PRODUCTION_ENV},
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
 def test_check_deploy_with_the_production_settings_reports_nothing():
-    result = run_production(["manage.py", "check", "--deploy", "--fail-level", "WARNING"])
+    result = run_django(["manage.py", "check", "--deploy", "--fail-level", "WARNING"])
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
 
@@ -108,7 +82,7 @@ def test_production_cookies_sessions_and_transport():
         "import django, json; django.setup(); from django.conf import settings; "
         f"print(json.dumps({{name: getattr(settings, name) for name in {names!r}}}))"
     )
-    result = run_production(["-c", code])
+    result = run_django(["-c", code])
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
     assert values["SECURE_HSTS_SECONDS"] >= 365 * 24 * 60 * 60
@@ -124,7 +98,7 @@ def test_production_cookies_sessions_and_transport():
 
 
 def test_production_allows_images_from_the_media_host_only():
-    result = run_production(
+    result = run_django(
         [
             "-c",
             "import os; os.environ['AWS_STORAGE_BUCKET_NAME'] = 'utsopi-media'; "
