@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import translation
+from jsonschema import Draft202012Validator
 from wagtail.models import Locale, ModelLogEntry, Page, Site
 from wagtail.users.models import UserProfile
 
@@ -103,3 +104,17 @@ def type_translation(client, translation, segment, value):
         urlencode({"value": value}),
         content_type="application/x-www-form-urlencoded",
     )
+
+
+@pytest.fixture
+def openapi(client, db):
+    """The API's OpenAPI document, as a front end reads it."""
+    return client.get("/api/v2/openapi.json").json()
+
+
+def conforms(openapi, path, method, response):
+    """The response is one the OpenAPI document announces for this operation, in the announced shape."""
+    announced = openapi["paths"][path][method]["responses"][str(response.status_code)]
+    schema = {**announced["content"]["application/json"]["schema"], "components": openapi["components"]}
+    errors = [error.message for error in Draft202012Validator(schema).iter_errors(response.json())]
+    assert errors == [], errors[:3]

@@ -6,11 +6,11 @@ import time
 
 import pytest
 from django.db import connection
-from jsonschema import Draft202012Validator
 from wagtail.models import PageViewRestriction
 
 from membership.models import Submission
 from membership.spam import form_started_token
+from tests.conftest import conforms
 from tests.member_data import LANGUAGES, all_form_pages, form_page
 from tests.test_api_safety import every_api_response
 
@@ -19,19 +19,6 @@ FORMS = ["membership", "volunteer", "training"]
 
 
 pytestmark = pytest.mark.usefixtures("fresh_rate_limit")
-
-
-@pytest.fixture
-def openapi(client, db):
-    return client.get("/api/v2/openapi.json").json()
-
-
-def conforms(openapi, path, method, response):
-    """The response is one the OpenAPI document announces for this operation, in the announced shape."""
-    announced = openapi["paths"][path][method]["responses"][str(response.status_code)]
-    schema = {**announced["content"]["application/json"]["schema"], "components": openapi["components"]}
-    errors = [error.message for error in Draft202012Validator(schema).iter_errors(response.json())]
-    assert errors == [], errors[:3]
 
 
 def send(client, url, body, **headers):
