@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -74,9 +75,19 @@ def make_run_server(db):
                 assert server.poll() is None, server.stdout.read()
                 time.sleep(0.1)
 
-        def output():
+        lines = []
+        reader = threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True)
+        reader.start()
+
+        def output(last_line):
+            """Everything printed once `last_line` is (runserver logs a request after answering it)."""
+            deadline = time.monotonic() + 20
+            while not any(last_line in line for line in lines) and time.monotonic() < deadline:
+                time.sleep(0.05)
             server.terminate()
-            return server.communicate(timeout=10)[0]
+            server.wait(timeout=10)
+            reader.join(timeout=10)
+            return "".join(lines)
 
         return base_url, output
 
@@ -104,6 +115,7 @@ def test_a_mistyped_address_shows_the_sites_own_404_in_the_visitors_language(mak
 def test_each_log_message_is_printed_once(make_run_server, debug):
     base_url, output = make_run_server({"DEBUG": debug} if debug else None)
     assert fetch(f"{base_url}/nl/does-not-exist/")[0] == 404
-    printed = output()
+    request_line = '"GET /nl/does-not-exist/ HTTP/1.1" 404'
+    printed = output(request_line)
     assert printed.count("Not Found: /nl/does-not-exist/") == 1
-    assert printed.count('"GET /nl/does-not-exist/ HTTP/1.1" 404') == 1
+    assert printed.count(request_line) == 1
